@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "reclaimlab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reclaimlab", targets: ["reclaimlab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // Seeded access-pattern generators (no I/O).
+        .target(name: "ReclaimWorkloads"),
+        // The kernel model: pure, deterministic, no I/O, no wall clock.
+        .target(
+            name: "ReclaimModel",
+            dependencies: [
+                "ReclaimWorkloads",
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]),
+        // Scenario files: decode, validate, canonical form, run key.
+        .target(
+            name: "ReclaimScenario",
+            dependencies: [
+                "ReclaimModel", "ReclaimWorkloads",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // SQLite through GRDB: migrations, recorder, queries.
+        .target(
+            name: "ReclaimStore",
+            dependencies: [
+                "ReclaimModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["migrations", "queries"],
+            plugins: ["EmbedSQL"]),
+        // Build tool that embeds migrations/ and queries/ into ReclaimStore.
+        .executableTarget(name: "embed-sql"),
+        .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["embed-sql"]),
+        // The command tree (swift-argument-parser); the executable is a thin main.
+        .target(
+            name: "ReclaimCLI",
+            dependencies: [
+                "ReclaimModel", "ReclaimWorkloads", "ReclaimScenario", "ReclaimStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "reclaimlab", dependencies: ["ReclaimCLI"]),
+        // Test helpers: fixtures, an in-memory event sink, scenario builders.
+        .target(
+            name: "ReclaimTestSupport",
+            dependencies: ["ReclaimModel", "ReclaimWorkloads"],
+            path: "Tests/ReclaimTestSupport"),
+        .testTarget(name: "ReclaimModelTests", dependencies: ["ReclaimModel", "ReclaimWorkloads", "ReclaimTestSupport"]),
+        .testTarget(name: "ReclaimWorkloadsTests", dependencies: ["ReclaimWorkloads"]),
+        .testTarget(name: "ReclaimScenarioTests", dependencies: ["ReclaimScenario", "ReclaimModel", "ReclaimTestSupport"]),
+        .testTarget(
+            name: "ReclaimStoreTests",
+            dependencies: ["ReclaimStore", "ReclaimModel", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReclaimCLITests", dependencies: ["ReclaimCLI", "ReclaimStore", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+    ]
+)

@@ -1,0 +1,317 @@
+/// Rows the simulator reports, one type per table of the database (design.md, "Database").
+///
+/// Times are milliseconds of simulated time since the run start (`jiffies * 1000 / hz`,
+/// floored). Page counts are pages. All types are plain `Sendable` values so a run's events
+/// can be handed to the store as immutable batches.
+
+/// Which reclaim entry point a call went through.
+public enum ReclaimOrigin: String, Sendable, Hashable {
+    /// `container_try_to_free_pages` (spec §8.6).
+    case container
+    /// `try_to_free_pages` from the allocator slow path (spec §1).
+    case direct
+    /// `balance_pgdat` (spec §6).
+    case kswapd
+}
+
+/// One call of a reclaim entry point (`reclaim_calls`).
+public struct ReclaimCallRecord: Sendable, Hashable {
+    public var callNo: Int
+    public var tMs: Int64
+    public var origin: ReclaimOrigin
+    public var container: String?
+    public var pid: Int32?
+    /// 1 = success, 0 = failure (the entry point's return value).
+    public var result: Int
+    /// Pages freed over the whole call (cumulative over priorities).
+    public var nrReclaimed: Int
+    /// Sum of `sc.nr_scanned` over the call's passes (spec §4 counting rules).
+    public var totalScanned: Int
+    /// Priority of the last pass run (0...12).
+    public var lastPriority: Int
+    /// Whether the call woke pdflush (total_scanned > 48).
+    public var pdflushWoken: Bool
+    /// Simulated time the caller slept in `congestion_wait`/`throttle_vm_writeout`, ms.
+    public var stallMs: Int64
+
+    public init(
+        callNo: Int, tMs: Int64, origin: ReclaimOrigin, container: String?, pid: Int32?,
+        result: Int, nrReclaimed: Int, totalScanned: Int, lastPriority: Int,
+        pdflushWoken: Bool, stallMs: Int64
+    ) {
+        self.callNo = callNo
+        self.tMs = tMs
+        self.origin = origin
+        self.container = container
+        self.pid = pid
+        self.result = result
+        self.nrReclaimed = nrReclaimed
+        self.totalScanned = totalScanned
+        self.lastPriority = lastPriority
+        self.pdflushWoken = pdflushWoken
+        self.stallMs = stallMs
+    }
+}
+
+/// One priority iteration of a reclaim call (`scan_passes`).
+public struct ScanPassRecord: Sendable, Hashable {
+    public var callNo: Int
+    public var priority: Int
+    /// The call's `sc.nr_scanned` for this pass: +1 per locked page, +1 more when mapped or
+    /// in swap cache (spec §4 rules 2 and 4). The container active step adds nothing.
+    public var nrScanned: Int
+    /// Pages freed during this pass.
+    public var nrReclaimed: Int
+    /// Active-list entries isolated by the active step.
+    public var activeScanned: Int
+    /// Pages moved active -> inactive by the active step.
+    public var deactivated: Int
+    /// Inactive-list entries isolated by the inactive step (list entries, not `sc` units).
+    public var inactiveScanned: Int
+    /// Pages `shrink_page_list` sent back to the active list (ACTIVATE outcomes).
+    public var activated: Int
+    /// Dirty pages kept at rule 9 without starting writeout.
+    public var keptDirty: Int
+    /// Pages whose writeout `pageout()` started (file writeback or swap-out).
+    public var writebackStarted: Int
+    /// `sc.may_writepage` in force during the pass.
+    public var mayWritepage: Bool
+    /// `reclaim_mapped` of the active step (always 1 on the container path).
+    public var reclaimMapped: Bool
+    /// NULL on the container path (no swap_tendency computation there, spec §8.6).
+    public var swapTendency: Int?
+    public var distress: Int?
+    public var mappedRatio: Int?
+    /// Milliseconds slept after this pass (throttle_vm_writeout plus congestion_wait).
+    public var congestionWaitMs: Int64
+
+    public init(
+        callNo: Int, priority: Int, nrScanned: Int = 0, nrReclaimed: Int = 0,
+        activeScanned: Int = 0, deactivated: Int = 0, inactiveScanned: Int = 0,
+        activated: Int = 0, keptDirty: Int = 0, writebackStarted: Int = 0,
+        mayWritepage: Bool, reclaimMapped: Bool, swapTendency: Int? = nil,
+        distress: Int? = nil, mappedRatio: Int? = nil, congestionWaitMs: Int64 = 0
+    ) {
+        self.callNo = callNo
+        self.priority = priority
+        self.nrScanned = nrScanned
+        self.nrReclaimed = nrReclaimed
+        self.activeScanned = activeScanned
+        self.deactivated = deactivated
+        self.inactiveScanned = inactiveScanned
+        self.activated = activated
+        self.keptDirty = keptDirty
+        self.writebackStarted = writebackStarted
+        self.mayWritepage = mayWritepage
+        self.reclaimMapped = reclaimMapped
+        self.swapTendency = swapTendency
+        self.distress = distress
+        self.mappedRatio = mappedRatio
+        self.congestionWaitMs = congestionWaitMs
+    }
+}
+
+public enum OOMScope: String, Sendable, Hashable {
+    case container
+    case global
+}
+
+public enum OOMOutcome: String, Sendable, Hashable {
+    /// A task was signalled.
+    case killed
+    /// Selection aborted on a `TIF_MEMDIE` or foreign `PF_EXITING` thread (spec §7.2).
+    case busy
+    /// Nothing could be killed.
+    case none
+}
+
+/// One invocation of an OOM killer (`oom_events`).
+public struct OOMEventRecord: Sendable, Hashable {
+    public var oomNo: Int
+    public var tMs: Int64
+    public var scope: OOMScope
+    public var container: String?
+    public var triggerPid: Int32?
+    public var outcome: OOMOutcome
+    /// The task `select_bad_process` returned (or current, spec §8.6 item 5).
+    public var chosenPid: Int32?
+    /// Its badness; `UInt64.max` (ULONG_MAX) is stored saturated at `Int64.max`.
+    public var chosenPoints: UInt64?
+    /// The task actually signalled: a child of the chosen one when §7.3 kills a child first.
+    public var victimPid: Int32?
+    public var victimContainer: String?
+
+    public init(
+        oomNo: Int, tMs: Int64, scope: OOMScope, container: String?, triggerPid: Int32?,
+        outcome: OOMOutcome, chosenPid: Int32?, chosenPoints: UInt64?, victimPid: Int32?,
+        victimContainer: String?
+    ) {
+        self.oomNo = oomNo
+        self.tMs = tMs
+        self.scope = scope
+        self.container = container
+        self.triggerPid = triggerPid
+        self.outcome = outcome
+        self.chosenPid = chosenPid
+        self.chosenPoints = chosenPoints
+        self.victimPid = victimPid
+        self.victimContainer = victimContainer
+    }
+}
+
+/// Why `select_bad_process` did not score a task (spec §7.2).
+public enum OOMSkipReason: String, Sendable, Hashable {
+    case noMM = "no_mm"
+    case initTask = "init"
+    case memdie = "tif_memdie"
+    case exiting = "pf_exiting"
+    case oomDisable = "oom_disable"
+}
+
+/// Every task visited by one selection (`oom_candidates`).
+public struct OOMCandidateRecord: Sendable, Hashable {
+    public var oomNo: Int
+    /// 1 for the first selection of an OOM invocation, 2... when a failed kill re-selects.
+    public var round: Int
+    public var pid: Int32
+    public var name: String
+    public var container: String?
+    /// Badness, when scored (nil when skipped); ULONG_MAX saturates like `chosenPoints`.
+    public var points: UInt64?
+    public var totalVM: Int
+    public var rss: Int
+    public var eligible: Bool
+    public var skipReason: OOMSkipReason?
+
+    public init(
+        oomNo: Int, round: Int, pid: Int32, name: String, container: String?, points: UInt64?,
+        totalVM: Int, rss: Int, eligible: Bool, skipReason: OOMSkipReason?
+    ) {
+        self.oomNo = oomNo
+        self.round = round
+        self.pid = pid
+        self.name = name
+        self.container = container
+        self.points = points
+        self.totalVM = totalVM
+        self.rss = rss
+        self.eligible = eligible
+        self.skipReason = skipReason
+    }
+}
+
+/// One point of the periodic time series (`samples`); `container == nil` is the machine.
+public struct SampleRecord: Sendable, Hashable {
+    public var tMs: Int64
+    public var container: String?
+    /// Charged pages (container) or used pages (machine: RAM - free).
+    public var usage: Int
+    public var active: Int
+    public var inactive: Int
+    public var dirty: Int
+    public var writeback: Int
+    /// Swap slots in use (machine) or swap entries held by the container's tasks.
+    public var swapUsed: Int
+    /// Free pages (machine) or `limit - usage` (container).
+    public var free: Int
+
+    public init(
+        tMs: Int64, container: String?, usage: Int, active: Int, inactive: Int, dirty: Int,
+        writeback: Int, swapUsed: Int, free: Int
+    ) {
+        self.tMs = tMs
+        self.container = container
+        self.usage = usage
+        self.active = active
+        self.inactive = inactive
+        self.dirty = dirty
+        self.writeback = writeback
+        self.swapUsed = swapUsed
+        self.free = free
+    }
+}
+
+/// What each simulated task was and how it ended (`tasks`).
+public struct TaskRecord: Sendable, Hashable {
+    public var pid: Int32
+    public var name: String
+    public var container: String?
+    public var parentPid: Int32?
+    public var uid: Int
+    public var nice: Int
+    public var oomAdj: Int
+    public var workload: String
+    /// Start, ms since the run start (negative: started before the run).
+    public var startMs: Int64
+    /// Exit time in ms, nil if still alive at the end.
+    public var exitMs: Int64?
+    /// Killed by an OOM killer.
+    public var oomKilled: Bool
+    /// Peak resident pages and final total_vm.
+    public var maxRSS: Int
+    public var totalVM: Int
+    public var cpuJiffies: Int
+    public var faults: Int
+    public var majorFaults: Int
+
+    public init(
+        pid: Int32, name: String, container: String?, parentPid: Int32?, uid: Int, nice: Int,
+        oomAdj: Int, workload: String, startMs: Int64, exitMs: Int64?, oomKilled: Bool,
+        maxRSS: Int, totalVM: Int, cpuJiffies: Int, faults: Int, majorFaults: Int
+    ) {
+        self.pid = pid
+        self.name = name
+        self.container = container
+        self.parentPid = parentPid
+        self.uid = uid
+        self.nice = nice
+        self.oomAdj = oomAdj
+        self.workload = workload
+        self.startMs = startMs
+        self.exitMs = exitMs
+        self.oomKilled = oomKilled
+        self.maxRSS = maxRSS
+        self.totalVM = totalVM
+        self.cpuJiffies = cpuJiffies
+        self.faults = faults
+        self.majorFaults = majorFaults
+    }
+}
+
+/// What each container was at the end of the run (`containers`).
+public struct ContainerRecord: Sendable, Hashable {
+    public var name: String
+    public var limitPages: Int
+    /// Charge attempts that failed (`usage + 1 > limit`, spec §8.2).
+    public var failcnt: Int
+    public var maxUsage: Int
+    public var finalUsage: Int
+
+    public init(name: String, limitPages: Int, failcnt: Int, maxUsage: Int, finalUsage: Int) {
+        self.name = name
+        self.limitPages = limitPages
+        self.failcnt = failcnt
+        self.maxUsage = maxUsage
+        self.finalUsage = finalUsage
+    }
+}
+
+/// Run totals (columns of `runs`).
+public struct RunTotals: Sendable, Hashable {
+    public var faults = 0
+    public var majorFaults = 0
+    /// Sum of `sc.nr_scanned` over every reclaim call (spec §4 rules).
+    public var pagesScanned = 0
+    public var pagesReclaimed = 0
+    public var oomKills = 0
+    public var stallMs: Int64 = 0
+    /// Pages whose writeback was started (pageout from reclaim and pdflush).
+    public var pagesWrittenBack = 0
+    public var swapOuts = 0
+    public var swapIns = 0
+    /// Reclaim calls and OOM invocations, for convenience.
+    public var reclaimCalls = 0
+    public var oomEvents = 0
+
+    public init() {}
+}
