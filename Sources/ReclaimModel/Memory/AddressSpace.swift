@@ -1,0 +1,40 @@
+/// A task's mm: its anonymous area's page table and its file mapping (spec §0, §7.1).
+public struct MM: Sendable {
+    /// One pte per anonymous page: 0 = none, > 0 = present at pfn `v - 1`,
+    /// < 0 = swapped out to slot `-v - 1`.
+    var anonPTE: [Int32]
+    /// The file this mm maps (index into `Kernel.files`), or -1.
+    public let file: Int32
+    /// Size of the file mapping in pages.
+    public let filePages: Int
+    /// Resident (mapped) pages: `get_mm_rss`.
+    public internal(set) var rss = 0
+    /// Swap entries held by ptes of this mm.
+    public internal(set) var swapEntries = 0
+
+    init(anonPages: Int, file: Int32, filePages: Int) {
+        anonPTE = Array(repeating: 0, count: anonPages)
+        self.file = file
+        self.filePages = filePages
+    }
+
+    /// `total_vm`: the size of every mapping, in pages.
+    public var totalVM: Int { anonPTE.count + filePages }
+
+    /// Grows the anonymous mapping (a leak's brk/mmap).
+    mutating func growAnon(to pages: Int) {
+        if pages > anonPTE.count { anonPTE.append(contentsOf: repeatElement(0, count: pages - anonPTE.count)) }
+    }
+}
+
+/// A file's page cache: offset -> page frame, or -1 when not cached.
+public struct FileSpace: Sendable {
+    var pages: [Int32]
+    /// The task that maps the file; the mapping is "in use" (`page_mapping_inuse`) while it lives.
+    let owner: Int
+
+    init(pages: Int, owner: Int) {
+        self.pages = Array(repeating: -1, count: pages)
+        self.owner = owner
+    }
+}

@@ -1,0 +1,33 @@
+/// Per-page state of spec §0, packed in 16 bits (`struct page` flags plus the one pte the
+/// model keeps per page: every page is mapped by at most one mm).
+public struct PageFlags: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt16
+    @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// PG_lru: on a zone LRU list (not isolated, not free).
+    public static let lru = PageFlags(rawValue: 1 << 0)
+    /// PG_active: on (or bound for) the active list.
+    public static let active = PageFlags(rawValue: 1 << 1)
+    /// PG_referenced: set by `mark_page_accessed`, cleared by `page_referenced`.
+    public static let referenced = PageFlags(rawValue: 1 << 2)
+    /// PG_dirty.
+    public static let dirty = PageFlags(rawValue: 1 << 3)
+    /// PG_writeback: write I/O in flight.
+    public static let writeback = PageFlags(rawValue: 1 << 4)
+    /// PG_locked: read I/O in flight (a major fault being served).
+    public static let locked = PageFlags(rawValue: 1 << 5)
+    /// PageAnon.
+    public static let anon = PageFlags(rawValue: 1 << 6)
+    /// PG_swapcache.
+    public static let swapCache = PageFlags(rawValue: 1 << 7)
+    /// PG_reclaim: written by reclaim; rotated to the inactive tail when the write ends.
+    public static let reclaim = PageFlags(rawValue: 1 << 8)
+    /// mapcount > 0 (one pte).
+    public static let mapped = PageFlags(rawValue: 1 << 9)
+    /// The young (accessed) bit of the mapping pte.
+    public static let young = PageFlags(rawValue: 1 << 10)
+    /// The dirty bit of the mapping pte (moved into PG_dirty at unmap).
+    public static let pteDirty = PageFlags(rawValue: 1 << 11)
+    /// Allocated (not on the free list).
+    public static let inUse = PageFlags(rawValue: 1 << 12)
+}

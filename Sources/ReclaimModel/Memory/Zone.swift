@@ -1,0 +1,12 @@
+/// The one zone of the model (`ZONE_NORMAL`): its LRU lists and reclaim bookkeeping (spec §0).
+public struct Zone: Sendable {
+    public internal(set) var active = LRUList()
+    public internal(set) var inactive = LRUList()
+    /// `pages_scanned`: reset whenever a page is freed in the zone.
+    public internal(set) var pagesScanned = 0
+    /// `all_unreclaimable`: set only by kswapd, cleared on frees.
+    public internal(set) var allUnreclaimable = false
+    /// `prev_priority`, starts at `DEF_PRIORITY`.
+    public internal(set) var prevPriority = KernelConstants.defPriority
+    public init() {}
+}

@@ -1,0 +1,87 @@
+/// `oom_kill_process`, `oom_kill_task` (spec §7.3) and `container_out_of_memory` (§8.6 item 5).
+extension Kernel {
+    /// Jiffies between the SIGKILL of an OOM victim and its exit (`exit_mm` releasing its
+    /// pages): the victim gets a full timeslice and runs at the next tick. [I]
+    public static let oomExitLatencyJiffies = 1
+
+    /// `oom_kill_task(t)`: fails when `t` has no mm or is OOM_DISABLE (2.6.20 re-tests `t`
+    /// itself for every thread sharing the mm). Init is never signalled. Otherwise sets
+    /// TIF_MEMDIE and SIGKILL: the task exits after `oomExitLatencyJiffies`.
+    /// Returns the task signalled, nil on failure; `.some(nil)` for init (success, no kill).
+    mutating func oomKillTask(_ t: Int) -> Int?? {
+        guard tasks[t].mm != nil else { return nil }
+        if tasks[t].oomAdj == KernelConstants.oomDisable { return nil }
+        if tasks[t].pid == 1 { return .some(nil) }
+        signalKill(t)
+        return .some(t)
+    }
+
+    /// TIF_MEMDIE + SIGKILL.
+    mutating func signalKill(_ t: Int) {
+        guard !tasks[t].memdie else { return }
+        tasks[t].memdie = true
+        tasks[t].oomKilled = true
+        tasks[t].state = .dying
+        tasks[t].exitJiffy = now + Self.oomExitLatencyJiffies
+        tasks[t].reclaim = nil
+        tasks[t].pendingRef = nil
+        totals.oomKills += 1
+    }
+
+    /// `oom_kill_process(p, points)`: an exiting `p` just gets TIF_MEMDIE; otherwise the
+    /// first child (oldest first) with its own mm that `oom_kill_task` accepts dies instead
+    /// of `p`; failing that, `p` itself. Returns nil when nothing was killed (the caller
+    /// selects again); `.some(nil)` when the kill "succeeded" without a victim (init).
+    mutating func oomKillProcess(_ p: Int) -> Int?? {
+        if tasks[p].exiting {
+            signalKill(p)
+            return .some(p)
+        }
+        for c in tasks[p].children where tasks[c].isAlive {
+            if let victim = oomKillTask(c) { return victim }
+        }
+        return oomKillTask(p)
+    }
+
+    /// `container_out_of_memory(rss)` for task `current` charging container `c`:
+    /// select with the container filter; busy -> stop; nobody -> current; kill (children
+    /// first); if the kill failed, select again. [I] The kernel would loop forever when the
+    /// same kill keeps failing; the model stops after a second failed round with outcome
+    /// `none`.
+    @discardableResult
+    mutating func containerOutOfMemory(container c: Int, current: Int) -> OOMOutcome {
+        outOfMemory(scope: .container, filter: c, current: current)
+    }
+
+    /// The selection-and-kill loop shared by the container OOM killer (and, later, the
+    /// global one). Records one `oom_events` row.
+    mutating func outOfMemory(scope: OOMScope, filter: Int?, current: Int?) -> OOMOutcome {
+        let oomNo = nextOOMNo
+        nextOOMNo += 1
+        totals.oomEvents += 1
+        var record = OOMEventRecord(
+            oomNo: oomNo, tMs: nowMs, scope: scope, container: containerName(filter),
+            triggerPid: current.map { tasks[$0].pid }, outcome: .none, chosenPid: nil,
+            chosenPoints: nil, victimPid: nil, victimContainer: nil)
+        defer { events.oomEvents.append(record) }
+        for round in 1...2 {
+            switch selectBadProcess(filter: filter, current: current, oomNo: oomNo, round: round) {
+            case .busy:
+                record.outcome = .busy
+                return .busy
+            case .chosen(let task, let points):
+                guard let p = task ?? current else { return .none }
+                record.chosenPid = tasks[p].pid
+                record.chosenPoints = task == nil ? 0 : points
+                if let victim = oomKillProcess(p) {
+                    guard let v = victim else { return .none }
+                    record.outcome = .killed
+                    record.victimPid = tasks[v].pid
+                    record.victimContainer = containerName(tasks[v].container)
+                    return .killed
+                }
+            }
+        }
+        return .none
+    }
+}

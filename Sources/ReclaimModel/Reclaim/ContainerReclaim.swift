@@ -1,0 +1,221 @@
+/// One call of `container_try_to_free_pages` (spec §8.6 item 4), as a resumable state:
+/// the call sleeps in `congestion_wait` and `throttle_vm_writeout`, and the world (other
+/// tasks, the disk) moves on while it sleeps, so the call is resumed jiffy-exact.
+struct ContainerReclaim: Sendable {
+    enum Phase: Sendable {
+        /// Run `container_shrink_pages` at `priority`.
+        case shrink
+        /// Inside `throttle_vm_writeout` after the shrink.
+        case throttle
+    }
+
+    let container: Int
+    let task: Int
+    let callNo: Int
+    let startJiffy: Int
+    var sc: ScanControl
+    var priority = KernelConstants.defPriority
+    var phase = Phase.shrink
+    /// Cumulative over the priority loop.
+    var nrReclaimed = 0
+    var totalScanned = 0
+    var pdflushWoken = false
+    var stallJiffies = 0
+    /// The pass in progress.
+    var pass = PassStats()
+    var passMayWritepage = false
+    var passStallJiffies = 0
+}
+
+/// How a reclaim call left its caller.
+enum ReclaimStep: Sendable {
+    /// Asleep until the given jiffy; resume the call then.
+    case sleep(until: Int)
+    /// Returned: 1 = success, 0 = failure.
+    case done(success: Bool)
+}
+
+extension Kernel {
+    /// Starts `container_try_to_free_pages(rss)` for task `t` charging container `c`:
+    /// GFP_KERNEL, `may_writepage = !laptop_mode`, `may_swap = 1`, `swappiness =
+    /// vm_swappiness` (never read on this path).
+    mutating func beginContainerReclaim(container c: Int, task t: Int) -> ContainerReclaim {
+        let call = ContainerReclaim(
+            container: c, task: t, callNo: nextCallNo, startJiffy: now,
+            sc: ScanControl(mayWritepage: !laptopMode, swappiness: config.machine.swappiness))
+        nextCallNo += 1
+        return call
+    }
+
+    /// Runs the call until it sleeps or returns (spec §8.6 item 4):
+    /// per priority 12...0: reset `sc.nr_scanned`; `nr_reclaimed += container_shrink_pages`;
+    /// `total_scanned += sc.nr_scanned`; success iff `nr_reclaimed > 1`; past 48 scanned wake
+    /// pdflush (`laptop_mode ? all : total_scanned`) and set `may_writepage`; nap HZ/10 when
+    /// this priority scanned anything and `priority < 10`. Failure after priority 0.
+    mutating func runContainerReclaim(_ call: inout ContainerReclaim) -> ReclaimStep {
+        while true {
+            switch call.phase {
+            case .shrink:
+                if call.priority < 0 { return finish(call, success: false) }
+                call.sc.nrScanned = 0
+                call.pass = PassStats()
+                call.passMayWritepage = call.sc.mayWritepage
+                call.passStallJiffies = 0
+                call.nrReclaimed += containerShrinkPages(call.priority, container: call.container, call: &call)
+                call.phase = .throttle
+            case .throttle:
+                // throttle_vm_writeout() at the end of container_shrink_pages.
+                if mustThrottleWriteout() {
+                    return nap(&call)
+                }
+                call.totalScanned += call.sc.nrScanned
+                if call.nrReclaimed > 1 {
+                    recordPass(call)
+                    return finish(call, success: true)
+                }
+                if call.totalScanned > call.sc.swapClusterMax + call.sc.swapClusterMax / 2 {
+                    wakeupPdflush(laptopMode ? 0 : call.totalScanned)
+                    call.pdflushWoken = true
+                    call.sc.mayWritepage = true
+                }
+                let napping = call.sc.nrScanned > 0 && call.priority < KernelConstants.defPriority - 2
+                if napping {
+                    call.passStallJiffies += congestionWaitJiffies
+                    call.stallJiffies += congestionWaitJiffies
+                }
+                recordPass(call)
+                call.priority -= 1
+                call.phase = .shrink
+                if napping { return .sleep(until: now + congestionWaitJiffies) }
+            }
+        }
+    }
+
+    /// Sleeps one `congestion_wait(WRITE, HZ/10)` inside `throttle_vm_writeout`.
+    private mutating func nap(_ call: inout ContainerReclaim) -> ReclaimStep {
+        call.passStallJiffies += congestionWaitJiffies
+        call.stallJiffies += congestionWaitJiffies
+        return .sleep(until: now + congestionWaitJiffies)
+    }
+
+    /// Records the call row and returns its result.
+    mutating func finish(_ call: ContainerReclaim, success: Bool) -> ReclaimStep {
+        events.reclaimCalls.append(
+            ReclaimCallRecord(
+                callNo: call.callNo, tMs: ms(call.startJiffy), origin: .container,
+                container: containers[call.container].name, pid: tasks[call.task].pid,
+                result: success ? 1 : 0, nrReclaimed: call.nrReclaimed, totalScanned: call.totalScanned,
+                lastPriority: max(0, call.priority), pdflushWoken: call.pdflushWoken,
+                stallMs: ms(call.stallJiffies)))
+        totals.reclaimCalls += 1
+        totals.pagesScanned += call.totalScanned
+        totals.pagesReclaimed += call.nrReclaimed
+        totals.stallMs += ms(call.stallJiffies)
+        return .done(success: success)
+    }
+
+    private mutating func recordPass(_ call: ContainerReclaim) {
+        let p = call.pass
+        events.scanPasses.append(
+            ScanPassRecord(
+                callNo: call.callNo, priority: call.priority, nrScanned: call.sc.nrScanned,
+                nrReclaimed: p.nrReclaimed, activeScanned: p.activeScanned, deactivated: p.deactivated,
+                inactiveScanned: p.inactiveScanned, activated: p.activated, keptDirty: p.keptDirty,
+                writebackStarted: p.writebackStarted, mayWritepage: call.passMayWritepage,
+                reclaimMapped: true, congestionWaitMs: ms(call.passStallJiffies)))
+    }
+
+    /// `container_shrink_pages(prio)` (spec §8.6 item 1): two separate loops, each over
+    /// `n = (physpages >> prio) + 1` (zero when below `swap_cluster_max`) in chunks of 32,
+    /// first the active step, then the inactive step; returns pages freed.
+    mutating func containerShrinkPages(_ priority: Int, container c: Int, call: inout ContainerReclaim) -> Int {
+        let clusterMax = call.sc.swapClusterMax
+        var n = Self.containerScanSize(physpages: containers[c].physpages, priority: priority, clusterMax: clusterMax)
+        while n > 0 {
+            let chunk = min(n, clusterMax)
+            n -= chunk
+            containerShrinkActive(chunk, container: c, stats: &call.pass)
+        }
+        var reclaimed = 0
+        n = Self.containerScanSize(physpages: containers[c].physpages, priority: priority, clusterMax: clusterMax)
+        while n > 0 {
+            let chunk = min(n, clusterMax)
+            n -= chunk
+            reclaimed += containerShrinkInactive(chunk, container: c, sc: &call.sc, stats: &call.pass)
+        }
+        return reclaimed
+    }
+
+    /// `(physpages >> priority) + 1`, zeroed when below `clusterMax` (G1: a 1000-page
+    /// container scans nothing until priority 5, where it scans 32).
+    public static func containerScanSize(physpages: Int, priority: Int, clusterMax: Int = KernelConstants.swapClusterMax) -> Int {
+        let n = (physpages >> priority) + 1
+        return n < clusterMax ? 0 : n
+    }
+
+    /// Isolates up to `n` pages from the tail of a container list (oldest first).
+    mutating func containerIsolate(_ n: Int, container c: Int, active: Bool, into batch: inout [Int32]) {
+        batch.removeAll(keepingCapacity: true)
+        while batch.count < n {
+            let tail = active ? containers[c].active.tail : containers[c].inactive.tail
+            guard tail >= 0 else { break }
+            lruRemove(tail)
+            batch.append(tail)
+        }
+    }
+
+    /// Puts isolated pages back at the heads of their lists, oldest first, so they keep
+    /// their relative order (spec §0 re-insertion order).
+    mutating func putBack(_ batch: [Int32]) {
+        for pfn in batch { lruAddHead(pfn) }
+    }
+
+    /// `container_shrink_pages_active` (spec §8.6 item 2): `reclaim_mapped` is always 1;
+    /// a mapped page stays active iff (no swap configured and anonymous) or referenced;
+    /// every other page goes inactive. Adds nothing to `sc.nr_scanned`.
+    mutating func containerShrinkActive(_ n: Int, container c: Int, stats: inout PassStats) {
+        var batch = isolationBuffer
+        containerIsolate(n, container: c, active: true, into: &batch)
+        stats.activeScanned += batch.count
+        var keep: [Int32] = []
+        var deactivate: [Int32] = []
+        for pfn in batch {
+            if frames.has(pfn, .mapped) {
+                // Left-to-right with short circuit: page_referenced (which clears the bits)
+                // runs only when the no-swap anonymous guard is false.
+                if (totalSwapPages == 0 && frames.has(pfn, .anon)) || pageReferenced(pfn, activeListCheck: true) > 0 {
+                    keep.append(pfn)
+                    continue
+                }
+            }
+            deactivate.append(pfn)
+        }
+        for pfn in deactivate {
+            frames.clear(pfn, .active)
+            lruAddHead(pfn)
+        }
+        stats.deactivated += deactivate.count
+        putBack(keep)
+        isolationBuffer = batch
+    }
+
+    /// `container_shrink_pages_inactive` (spec §8.6 item 3): batches of up to 32 from the
+    /// container's inactive tail through `shrink_page_list`, until the entries isolated reach
+    /// `maxScan` or a batch takes nothing. A list shorter than `maxScan` is rescanned.
+    mutating func containerShrinkInactive(_ maxScan: Int, container c: Int, sc: inout ScanControl, stats: inout PassStats) -> Int {
+        var scanned = 0
+        var reclaimed = 0
+        var batch = isolationBuffer
+        repeat {
+            containerIsolate(sc.swapClusterMax, container: c, active: false, into: &batch)
+            scanned += batch.count
+            stats.inactiveScanned += batch.count
+            let taken = batch.count
+            reclaimed += shrinkPageList(&batch, sc: &sc, stats: &stats)
+            if taken == 0 { break }
+            putBack(batch)
+        } while scanned < maxScan
+        isolationBuffer = batch
+        return reclaimed
+    }
+}

@@ -1,0 +1,106 @@
+/// `shrink_page_list` of 2.6.20 (spec §4): what happens to each isolated inactive page.
+extension Kernel {
+    /// The fate of one page in `shrink_page_list`.
+    enum PageFate {
+        case keep
+        case activate
+        case free
+    }
+
+    /// Runs the §4 table over `batch` (oldest first), updating `sc.nrScanned` (+1 per locked
+    /// page, +1 more when mapped or in swap cache) and `stats`. Freed pages leave the batch;
+    /// survivors stay in it, `Active` set on the activated ones, for the caller to put back.
+    /// Returns the number freed.
+    ///
+    /// - Complexity: O(batch).
+    mutating func shrinkPageList(_ batch: inout [Int32], sc: inout ScanControl, stats: inout PassStats) -> Int {
+        var freed = 0
+        var survivors = 0
+        for i in batch.indices {
+            let pfn = batch[i]
+            switch shrinkOnePage(pfn, sc: &sc, stats: &stats) {
+            case .free:
+                freePage(pfn)
+                freed += 1
+            case .activate:
+                frames.set(pfn, .active)
+                stats.activated += 1
+                batch[survivors] = pfn
+                survivors += 1
+            case .keep:
+                batch[survivors] = pfn
+                survivors += 1
+            }
+        }
+        batch.removeLast(batch.count - survivors)
+        stats.nrReclaimed += freed
+        return freed
+    }
+
+    /// Rules 1-12 of spec §4 for one page, first match wins.
+    private mutating func shrinkOnePage(_ pfn: Int32, sc: inout ScanControl, stats: inout PassStats) -> PageFate {
+        var f = frames.flags[Int(pfn)]
+        // 1. The page lock cannot be taken (a read is in flight): keep, not counted.
+        if f.contains(.locked) { return .keep }
+        // 2. Counted.
+        sc.nrScanned += 1
+        // 3. No swapping allowed and mapped.
+        if !sc.maySwap && f.contains(.mapped) { return .keep }
+        // 4. Mapped or in swap cache: counted twice.
+        if f.contains(.mapped) || f.contains(.swapCache) { sc.nrScanned += 1 }
+        // 5. Under writeback.
+        if f.contains(.writeback) { return .keep }
+        // 6. Referenced and in use.
+        let referenced = pageReferenced(pfn, activeListCheck: false)
+        if referenced > 0 && pageMappingInUse(pfn) { return .activate }
+        // 7. Anonymous and not yet in swap cache: needs a swap slot.
+        if f.contains(.anon) && !f.contains(.swapCache) {
+            if !addToSwap(pfn) { return .activate }
+        }
+        // 8. Mapped: unmap from the pte (a young pte or VM_LOCKED would refuse; rule 6 has
+        //    just cleared the young bit and no VMA is locked in this model).
+        f = frames.flags[Int(pfn)]
+        if f.contains(.mapped) {
+            if f.contains(.young) { return .activate }
+            tryToUnmap(pfn)
+        }
+        // 9. Dirty: keep, or start the write.
+        f = frames.flags[Int(pfn)]
+        if f.contains(.dirty) {
+            if referenced > 0 || !sc.gfpCanFS || !sc.mayWritepage {
+                stats.keptDirty += 1
+                return .keep
+            }
+            // pageout(): swap is never considered congested; file writes respect the queue.
+            if !f.contains(.swapCache) && disk.isCongested {
+                stats.keptDirty += 1
+                return .keep
+            }
+            startWrite(pfn, forReclaim: true)
+            stats.writebackStarted += 1
+            return .keep  // asynchronous: freed by a later scan once the write is done
+        }
+        // 10. Buffers: not modelled (no PagePrivate pages).
+        // 11. No mapping, or removal from the page/swap cache fails.
+        if f.contains(.anon) && !f.contains(.swapCache) { return .keep }
+        // 12. Free.
+        if f.contains(.swapCache) { deleteFromSwapCache(pfn) } else { removeFromPageCache(pfn) }
+        return .free
+    }
+
+    /// `try_to_unmap` for the page's one pte: anonymous ptes become swap entries (the pte
+    /// takes a reference on the slot), file ptes are cleared. Uncharges (spec §8.2).
+    mutating func tryToUnmap(_ pfn: Int32) {
+        let owner = Int(frames.space[Int(pfn)])
+        let idx = Int(frames.index[Int(pfn)])
+        if frames.has(pfn, .anon) {
+            let slot = frames.swapSlot[Int(pfn)]
+            swap.retain(slot)
+            tasks[owner].mm!.anonPTE[idx] = -(slot + 1)
+            tasks[owner].mm!.swapEntries += 1
+            pageRemoveRmap(pfn, task: owner)
+        } else {
+            pageRemoveRmap(pfn, task: files[owner].owner)
+        }
+    }
+}

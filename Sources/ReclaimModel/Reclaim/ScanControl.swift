@@ -1,0 +1,29 @@
+/// `struct scan_control` of mm/vmscan.c (spec §1, §8.6 item 4).
+public struct ScanControl: Sendable, Hashable {
+    /// Incremented by `shrink_page_list` per spec §4 rules 2 and 4; reset per priority.
+    public var nrScanned = 0
+    public var mayWritepage: Bool
+    public var maySwap = true
+    public var swapClusterMax = KernelConstants.swapClusterMax
+    /// Copied from `vm_swappiness`; never read on the container path (spec §8.6 item 2).
+    public var swappiness: Int
+    /// `GFP_KERNEL` carries `__GFP_FS` and `__GFP_IO` (spec §4 rule 9).
+    public var gfpCanFS = true
+
+    public init(mayWritepage: Bool, swappiness: Int) {
+        self.mayWritepage = mayWritepage
+        self.swappiness = swappiness
+    }
+}
+
+/// Per-pass tallies of what `shrink_page_list` and the list steps did (for `scan_passes`).
+public struct PassStats: Sendable, Hashable {
+    public var nrReclaimed = 0
+    public var activeScanned = 0
+    public var deactivated = 0
+    public var inactiveScanned = 0
+    public var activated = 0
+    public var keptDirty = 0
+    public var writebackStarted = 0
+    public init() {}
+}

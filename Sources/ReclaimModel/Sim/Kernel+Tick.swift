@@ -1,0 +1,114 @@
+import ReclaimWorkloads
+
+/// One jiffy of the machine. Order inside a jiffy (documented in the README):
+/// 1. finished disk I/O completes (writeback end, read unlock);
+/// 2. OOM victims whose exit is due release their mm;
+/// 3. tasks whose start time has come are forked;
+/// 4. a sample is taken when the interval divides the jiffy;
+/// 5. every running task that is not asleep runs, in task-list order: it resumes the reclaim
+///    call it slept in, spawns due children, then makes its references for the jiffy.
+extension Kernel {
+    public mutating func tick() throws {
+        completeIO()
+        for t in tasks.indices where tasks[t].state == .dying {
+            if let exit = tasks[t].exitJiffy, exit <= now { exitTask(t) }
+        }
+        for t in tasks.indices where tasks[t].state == .unborn && tasks[t].startJiffies <= now {
+            startTask(t)
+        }
+        if config.sampleIntervalJiffies > 0 && now % config.sampleIntervalJiffies == 0 {
+            recordSamples()
+        }
+        let count = tasks.count
+        for t in 0..<count where tasks[t].state == .running && tasks[t].blockedUntil <= now {
+            try runTask(t)
+        }
+        dirtyQueue.compact(limit: 4 * frames.count + 1024) { pfn in
+            let f = frames.flags[Int(pfn)]
+            return f.contains(.inUse) && f.contains(.dirty) && !f.contains(.anon)
+        }
+    }
+
+    /// One jiffy of task `t`.
+    private mutating func runTask(_ t: Int) throws {
+        if tasks[t].workload.usesCPU || tasks[t].reclaim != nil { tasks[t].cpuJiffies += 1 }
+        if tasks[t].reclaim != nil {
+            if let result = resumeReclaim(task: t), result != .done { return }
+        }
+        if case .fork(_, let childPages, _) = tasks[t].workload.spec {
+            let due = tasks[t].workload.dueSpawns(elapsedJiffies: now - max(0, tasks[t].startJiffies))
+            for _ in 0..<due { forkChild(of: t, pages: childPages) }
+        }
+        tasks[t].workload.beginTick()
+        while tasks[t].state == .running {
+            let ref: PageRef
+            if let pending = tasks[t].pendingRef {
+                ref = pending
+                tasks[t].pendingRef = nil
+            } else if let next = tasks[t].workload.next() {
+                ref = next
+            } else {
+                break
+            }
+            switch try access(ref, task: t) {
+            case .done:
+                continue
+            case .blocked:
+                if tasks[t].state == .running { tasks[t].pendingRef = ref }
+                return
+            case .died:
+                return
+            }
+        }
+    }
+
+    /// One `samples` row for the machine and one per container.
+    mutating func recordSamples() {
+        let t = nowMs
+        events.samples.append(
+            SampleRecord(
+                tMs: t, container: nil, usage: frames.count - frames.freeCount, active: zone.active.count,
+                inactive: zone.inactive.count, dirty: nrFileDirty, writeback: nrWriteback,
+                swapUsed: swap.used, free: frames.freeCount))
+        for c in containers.indices {
+            var dirty = 0
+            var writeback = 0
+            for list in [containers[c].active, containers[c].inactive] {
+                var p = list.head
+                while p >= 0 {
+                    let f = frames.flags[Int(p)]
+                    if f.contains(.dirty) || f.contains(.pteDirty) { dirty += 1 }
+                    if f.contains(.writeback) { writeback += 1 }
+                    p = frames.containerLinks.next[Int(p)]
+                }
+            }
+            var swapUsed = 0
+            for task in tasks where task.container == c { swapUsed += task.mm?.swapEntries ?? 0 }
+            let cont = containers[c]
+            events.samples.append(
+                SampleRecord(
+                    tMs: t, container: cont.name, usage: cont.usage, active: cont.active.count,
+                    inactive: cont.inactive.count, dirty: dirty, writeback: writeback,
+                    swapUsed: swapUsed, free: cont.limit - cont.usage))
+        }
+    }
+
+    /// The `tasks` and `containers` rows for the end of the run.
+    public func summary(panic: String? = nil) -> RunSummary {
+        let taskRecords = tasks.filter { $0.state != .unborn }.map { task in
+            TaskRecord(
+                pid: task.pid, name: task.name, container: containerName(task.container),
+                parentPid: task.parent.map { tasks[$0].pid }, uid: task.uid, nice: task.nice,
+                oomAdj: task.oomAdj, workload: task.workloadName, startMs: ms(task.startJiffies),
+                exitMs: task.exitJiffy.map { ms($0) }, oomKilled: task.oomKilled, maxRSS: task.maxRSS,
+                totalVM: task.mm?.totalVM ?? task.workload.anonPages + task.workload.filePages,
+                cpuJiffies: task.cpuJiffies, faults: task.faults, majorFaults: task.majorFaults)
+        }
+        let containerRecords = containers.map {
+            ContainerRecord(
+                name: $0.name, limitPages: $0.limit, failcnt: $0.failcnt, maxUsage: $0.maxUsage,
+                finalUsage: $0.usage)
+        }
+        return RunSummary(totals: totals, tasks: taskRecords, containers: containerRecords, panic: panic)
+    }
+}

@@ -1,0 +1,97 @@
+import ReclaimWorkloads
+
+/// The whole simulated machine: page frames, the zone, containers, swap, files, tasks,
+/// the disk, global counters and the clock. All kernel paths are `mutating` methods in
+/// `Kernel+*.swift` files named after the kernel code they model.
+///
+/// Deterministic: no wall clock, no global state; randomness only in the tasks' workload
+/// generators, each seeded from the run seed and the task's stream key.
+public struct Kernel: Sendable {
+    public let config: SimulationConfig
+    public internal(set) var frames: PageFrames
+    public internal(set) var zone = Zone()
+    public internal(set) var containers: [MemContainer]
+    public internal(set) var swap: SwapSpace
+    var files: [FileSpace] = []
+    public internal(set) var tasks: [Task] = []
+    var disk: Disk
+    /// Dirty file pages in the order they were dirtied (pdflush writes oldest first);
+    /// stale entries are skipped when popped.
+    var dirtyQueue = DirtyQueue()
+    /// The current jiffy since the run start.
+    public internal(set) var now = 0
+    /// Global vmstat counters.
+    public internal(set) var nrFileMapped = 0
+    public internal(set) var nrAnonPages = 0
+    public internal(set) var nrFileDirty = 0
+    public internal(set) var nrWriteback = 0
+    public internal(set) var totals = RunTotals()
+    var events = EventBuffer()
+    var nextCallNo = 1
+    var nextOOMNo = 1
+    var nextPid: Int32
+    /// Scratch space for isolated batches (no allocation per scan).
+    var isolationBuffer: [Int32] = []
+
+    public init(config: SimulationConfig) {
+        self.config = config
+        frames = PageFrames(count: config.machine.ramPages)
+        containers = config.containers.map { MemContainer(name: $0.name, limit: $0.limitPages) }
+        swap = SwapSpace(total: config.machine.swapPages)
+        disk = Disk(hz: config.hz, pagesPerSecond: config.machine.diskPagesPerSecond)
+        let uptime = config.machine.uptimeSeconds * config.hz
+        for spec in config.tasks {
+            let rng = SplitMix64.stream(seed: config.seed, key: spec.streamKey)
+            let workload = WorkloadGenerator(spec: spec.workload, rng: rng, hz: config.hz)
+            tasks.append(Task(spec: spec, uptimeJiffies: uptime, workload: workload))
+        }
+        nextPid = (config.tasks.map(\.pid).max() ?? 99) + 1
+        for i in tasks.indices {
+            if let p = tasks[i].parent { tasks[p].children.append(i) }
+        }
+    }
+
+    /// `vm_total_pages`: pagecache-eligible pages, taken as all of RAM ([I]: no reserves).
+    public var vmTotalPages: Int { config.machine.ramPages }
+    public var hz: Int { config.hz }
+    /// `laptop_mode` on.
+    public var laptopMode: Bool { config.machine.laptopMode != 0 }
+    /// `total_swap_pages` (configured swap, not free swap).
+    public var totalSwapPages: Int { config.machine.swapPages }
+    /// Simulated milliseconds since the run start.
+    public var nowMs: Int64 { Int64(now) * 1000 / Int64(hz) }
+    /// `HZ/10`: the `congestion_wait` timeout in jiffies.
+    var congestionWaitJiffies: Int { max(1, hz / 10) }
+
+    func ms(_ jiffies: Int) -> Int64 { Int64(jiffies) * 1000 / Int64(hz) }
+
+    /// Container name of a container index.
+    func containerName(_ c: Int?) -> String? { c.map { containers[$0].name } }
+}
+
+/// Events produced since the simulator last drained them into its sink.
+struct EventBuffer: Sendable {
+    var reclaimCalls: [ReclaimCallRecord] = []
+    var scanPasses: [ScanPassRecord] = []
+    var oomEvents: [OOMEventRecord] = []
+    var oomCandidates: [OOMCandidateRecord] = []
+    var samples: [SampleRecord] = []
+
+    var isEmpty: Bool {
+        reclaimCalls.isEmpty && scanPasses.isEmpty && oomEvents.isEmpty && oomCandidates.isEmpty
+            && samples.isEmpty
+    }
+
+    mutating func drain<S: EventSink>(into sink: inout S) {
+        for r in scanPasses { sink.scanPass(r) }
+        for r in reclaimCalls { sink.reclaimCall(r) }
+        for r in oomCandidates { sink.oomCandidate(r) }
+        for r in oomEvents { sink.oomEvent(r) }
+        for r in samples { sink.sample(r) }
+        scanPasses.removeAll(keepingCapacity: true)
+        reclaimCalls.removeAll(keepingCapacity: true)
+        oomCandidates.removeAll(keepingCapacity: true)
+        oomEvents.removeAll(keepingCapacity: true)
+        samples.removeAll(keepingCapacity: true)
+    }
+}

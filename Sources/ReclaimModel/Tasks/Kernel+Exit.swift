@@ -1,0 +1,98 @@
+import ReclaimWorkloads
+
+/// Task start, fork and exit (kernel/fork.c, kernel/exit.c `exit_mm`, mm/memory.c zap).
+extension Kernel {
+    /// Forks task `t` into the task list: its mm with empty page tables, its file.
+    mutating func startTask(_ t: Int) {
+        let w = tasks[t].workload
+        var file: Int32 = -1
+        if w.filePages > 0 {
+            file = Int32(files.count)
+            files.append(FileSpace(pages: w.filePages, owner: t))
+        }
+        tasks[t].mm = MM(anonPages: w.anonPages, file: file, filePages: w.filePages)
+        tasks[t].state = .running
+        tasks[t].blockedUntil = now
+    }
+
+    /// A `fork` workload's child: its own mm of `pages` anonymous pages written once, same
+    /// container and credentials, appended to the task list (creation order).
+    mutating func forkChild(of p: Int, pages: Int) {
+        let parent = tasks[p]
+        let k = parent.children.count + 1
+        let spec = TaskSpec(
+            pid: nextPid, name: "\(parent.name)/child\(k)", container: parent.container,
+            uid: parent.uid, nice: parent.nice, caps: parent.caps, oomAdj: parent.oomAdj,
+            startJiffies: now, cpuJiffies: 0, parent: p,
+            workload: .idle(totalVM: pages, rss: pages), streamKey: "\(parent.name)/child\(k)")
+        nextPid += 1
+        let rng = SplitMix64.stream(seed: config.seed, key: spec.streamKey)
+        var child = Task(
+            spec: spec, uptimeJiffies: config.machine.uptimeSeconds * hz,
+            workload: WorkloadGenerator(spec: spec.workload, rng: rng, hz: hz))
+        child.parent = p
+        tasks.append(child)
+        let c = tasks.count - 1
+        tasks[p].children.append(c)
+        startTask(c)
+    }
+
+    /// `exit_mm` + release: every pte is zapped (pages unmapped and uncharged, anonymous
+    /// pages freed, swap entries released), file pages stay in the page cache, children are
+    /// reparented to init, the task leaves the task list.
+    mutating func exitTask(_ t: Int) {
+        guard let mm = tasks[t].mm else { return }
+        for idx in mm.anonPTE.indices {
+            let pte = mm.anonPTE[idx]
+            if pte > 0 {
+                zapAnonPage(pte - 1, task: t)
+            } else if pte < 0 {
+                freeSwapAndCache(-pte - 1, task: t)
+            }
+        }
+        if mm.file >= 0 {
+            for pfn in files[Int(mm.file)].pages where pfn >= 0 && frames.has(pfn, .mapped) {
+                pageRemoveRmap(pfn, task: t)
+            }
+        }
+        tasks[t].mm = nil
+        tasks[t].state = .exited
+        tasks[t].memdie = false
+        tasks[t].exitJiffy = now
+        tasks[t].reclaim = nil
+        tasks[t].pendingRef = nil
+        for c in tasks[t].children { tasks[c].parent = nil }
+        tasks[t].children = []
+        if let p = tasks[t].parent { tasks[p].children.removeAll { $0 == t } }
+    }
+
+    /// Zaps one present anonymous pte: the page is freed unless the swap cache must keep it
+    /// (write or read in flight).
+    private mutating func zapAnonPage(_ pfn: Int32, task t: Int) {
+        frames.clear(pfn, .pteDirty)  // anonymous data dies with the mm
+        pageRemoveRmap(pfn, task: t)
+        tasks[t].mm!.anonPTE[Int(frames.index[Int(pfn)])] = 0
+        if frames.has(pfn, .swapCache) {
+            if frames.has(pfn, .writeback) || frames.has(pfn, .locked) { return }
+            deleteFromSwapCache(pfn)
+        }
+        frames.clear(pfn, .dirty)
+        lruRemove(pfn)
+        freePage(pfn)
+    }
+
+    /// `free_swap_and_cache`: drops the pte's slot reference; a swap-cache page nobody else
+    /// uses goes with it.
+    private mutating func freeSwapAndCache(_ slot: Int32, task t: Int) {
+        tasks[t].mm!.swapEntries -= 1
+        swap.release(slot)
+        let pfn = swap.cache[Int(slot)]
+        guard pfn >= 0, swap.refs[Int(slot)] == 1 else { return }
+        let f = frames.flags[Int(pfn)]
+        guard !f.contains(.mapped), !f.contains(.writeback), !f.contains(.locked), f.contains(.lru) else { return }
+        deleteFromSwapCache(pfn)
+        frames.clear(pfn, .dirty)
+        lruRemove(pfn)
+        freePage(pfn)
+    }
+}

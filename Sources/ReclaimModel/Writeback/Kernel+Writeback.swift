@@ -1,0 +1,74 @@
+/// Writeback (mm/page-writeback.c, mm/page_io.c, mm/filemap.c `end_page_writeback`).
+extension Kernel {
+    /// Starts the write of a dirty page: `clear_page_dirty_for_io`, `PG_writeback`, and for
+    /// reclaim's `pageout()` also `PG_reclaim` (spec §4, writeout in rule 9).
+    mutating func startWrite(_ pfn: Int32, forReclaim: Bool) {
+        clearPageDirty(pfn)
+        frames.set(pfn, .writeback)
+        if forReclaim { frames.set(pfn, .reclaim) }
+        nrWriteback += 1
+        _ = disk.submit(now: now, pfn: pfn, kind: .write)
+        totals.pagesWrittenBack += 1
+        if frames.has(pfn, .swapCache) { totals.swapOuts += 1 }
+    }
+
+    /// Completes the I/O the disk has finished by the current jiffy: `end_page_writeback`
+    /// (rotating reclaim-marked pages to the inactive tail) and read unlocks.
+    mutating func completeIO() {
+        while let request = disk.popCompleted(by: now) {
+            let pfn = request.pfn
+            switch request.kind {
+            case .write:
+                frames.clear(pfn, .writeback)
+                nrWriteback -= 1
+                if frames.has(pfn, .reclaim) {
+                    frames.clear(pfn, .reclaim)
+                    rotateReclaimable(pfn)
+                }
+            case .read:
+                frames.clear(pfn, .locked)
+            }
+        }
+    }
+
+    /// `get_dirty_limits` of 2.6.20: `(background, dirty)` thresholds in pages.
+    ///
+    /// `dirty_ratio` is capped at half the unmapped ratio and floored at 5; the background
+    /// ratio is halved when it is not below it.
+    public func dirtyLimits() -> (background: Int, dirty: Int) {
+        let available = vmTotalPages
+        let unmappedRatio = 100 - ((nrFileMapped + nrAnonPages) * 100) / vmTotalPages
+        var dirtyRatio = KernelConstants.dirtyRatio
+        if dirtyRatio > unmappedRatio / 2 { dirtyRatio = unmappedRatio / 2 }
+        if dirtyRatio < 5 { dirtyRatio = 5 }
+        var backgroundRatio = KernelConstants.dirtyBackgroundRatio
+        if backgroundRatio >= dirtyRatio { backgroundRatio = dirtyRatio / 2 }
+        return (backgroundRatio * available / 100, dirtyRatio * available / 100)
+    }
+
+    /// `throttle_vm_writeout`: true while `NR_WRITEBACK + NR_UNSTABLE_NFS` exceeds the dirty
+    /// threshold plus a tenth (spec §2), i.e. the caller must `congestion_wait(HZ/10)` again.
+    func mustThrottleWriteout() -> Bool {
+        var limit = dirtyLimits().dirty
+        limit += limit / 10
+        return nrWriteback > limit
+    }
+
+    /// `wakeup_pdflush(nr)` -> `background_writeout`: writes at least `nr` dirty file pages
+    /// (`nr == 0`: all of them, laptop mode's call), and keeps going while the dirty count is
+    /// above the background threshold. Oldest-dirtied first. Returns the pages written.
+    @discardableResult
+    mutating func wakeupPdflush(_ nr: Int) -> Int {
+        let target = nr == 0 ? nrFileDirty : nr
+        var written = 0
+        while nrFileDirty > 0 {
+            if written >= target && nrFileDirty <= dirtyLimits().background { break }
+            guard let pfn = dirtyQueue.pop() else { break }
+            let f = frames.flags[Int(pfn)]
+            guard f.contains(.inUse), f.contains(.dirty), !f.contains(.anon), !f.contains(.writeback) else { continue }
+            startWrite(pfn, forReclaim: false)
+            written += 1
+        }
+        return written
+    }
+}
