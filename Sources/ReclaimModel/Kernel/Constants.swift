@@ -13,12 +13,13 @@ public enum KernelConstants {
     /// `128 - 128/8 + 1` outstanding writes ([I]: one request per page, no merging).
     public static let congestionThreshold = 113
 
-    /// `SHIFT_HZ` of include/linux/jiffies.h: 7 for HZ=100, 8 for 250 and 300, 10 for 1000.
+    /// `SHIFT_HZ` of include/linux/jiffies.h (log2 of HZ rounded to the nearest power of
+    /// two): 7 for HZ=100, 8 for 250 and 300, 10 for 1000.
     public static func shiftHZ(_ hz: Int) -> Int {
         switch hz {
-        case ..<128: 7
-        case ..<512: 8
-        case ..<1024: 9
+        case ..<192: 7
+        case ..<384: 8
+        case ..<768: 9
         default: 10
         }
     }

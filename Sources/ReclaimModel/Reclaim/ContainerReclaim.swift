@@ -69,16 +69,16 @@ extension Kernel {
                     return nap(&call)
                 }
                 call.totalScanned += call.sc.nrScanned
-                if call.nrReclaimed > 1 {
+                if Self.containerReclaimSucceeded(nrReclaimed: call.nrReclaimed) {
                     recordPass(call)
                     return finish(call, success: true)
                 }
-                if call.totalScanned > call.sc.swapClusterMax + call.sc.swapClusterMax / 2 {
+                if Self.wakesPdflush(totalScanned: call.totalScanned, clusterMax: call.sc.swapClusterMax) {
                     wakeupPdflush(laptopMode ? 0 : call.totalScanned)
                     call.pdflushWoken = true
                     call.sc.mayWritepage = true
                 }
-                let napping = call.sc.nrScanned > 0 && call.priority < KernelConstants.defPriority - 2
+                let napping = Self.napsAfterPass(nrScanned: call.sc.nrScanned, priority: call.priority)
                 if napping {
                     call.passStallJiffies += congestionWaitJiffies
                     call.stallJiffies += congestionWaitJiffies
@@ -89,6 +89,22 @@ extension Kernel {
                 if napping { return .sleep(until: now + congestionWaitJiffies) }
             }
         }
+    }
+
+    /// Container reclaim succeeds once more than one page is freed (`nr_reclaimed > 1`,
+    /// spec §8.3: two pages, against 32 on the global path).
+    public static func containerReclaimSucceeded(nrReclaimed: Int) -> Bool { nrReclaimed > 1 }
+
+    /// pdflush is woken and `may_writepage` set once the call's cumulative scan count passes
+    /// `swap_cluster_max + swap_cluster_max / 2` = 48 (strict: 49 triggers, 48 does not; G5).
+    public static func wakesPdflush(totalScanned: Int, clusterMax: Int = KernelConstants.swapClusterMax) -> Bool {
+        totalScanned > clusterMax + clusterMax / 2
+    }
+
+    /// `congestion_wait(WRITE, HZ/10)` after a pass that scanned something at priority
+    /// `< DEF_PRIORITY - 2`, i.e. 9...0 (G5).
+    public static func napsAfterPass(nrScanned: Int, priority: Int) -> Bool {
+        nrScanned > 0 && priority < KernelConstants.defPriority - 2
     }
 
     /// Sleeps one `congestion_wait(WRITE, HZ/10)` inside `throttle_vm_writeout`.

@@ -1,7 +1,8 @@
 import ReclaimWorkloads
 
 /// One jiffy of the machine. Order inside a jiffy (documented in the README):
-/// 1. finished disk I/O completes (writeback end, read unlock);
+/// 1. finished disk I/O completes (writeback end, read unlock), and pdflush, if it has
+///    work, queues more writes while the disk is not congested;
 /// 2. OOM victims whose exit is due release their mm;
 /// 3. tasks whose start time has come are forked;
 /// 4. a sample is taken when the interval divides the jiffy;
@@ -10,6 +11,7 @@ import ReclaimWorkloads
 extension Kernel {
     public mutating func tick() throws {
         completeIO()
+        runPdflush()
         for t in tasks.indices where tasks[t].state == .dying {
             if let exit = tasks[t].exitJiffy, exit <= now { exitTask(t) }
         }

@@ -30,6 +30,9 @@ public struct Kernel: Sendable {
     var nextCallNo = 1
     var nextOOMNo = 1
     var nextPid: Int32
+    /// pdflush has a `background_writeout` in progress, with this many pages still owed.
+    var pdflushActive = false
+    var pdflushMinPages = 0
     /// Scratch space for isolated batches (no allocation per scan).
     var isolationBuffer: [Int32] = []
 

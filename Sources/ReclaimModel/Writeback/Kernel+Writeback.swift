@@ -54,21 +54,36 @@ extension Kernel {
         return nrWriteback > limit
     }
 
-    /// `wakeup_pdflush(nr)` -> `background_writeout`: writes at least `nr` dirty file pages
-    /// (`nr == 0`: all of them, laptop mode's call), and keeps going while the dirty count is
-    /// above the background threshold. Oldest-dirtied first. Returns the pages written.
-    @discardableResult
-    mutating func wakeupPdflush(_ nr: Int) -> Int {
-        let target = nr == 0 ? nrFileDirty : nr
-        var written = 0
-        while nrFileDirty > 0 {
-            if written >= target && nrFileDirty <= dirtyLimits().background { break }
-            guard let pfn = dirtyQueue.pop() else { break }
+    /// `wakeup_pdflush(nr)`: hands pdflush a `background_writeout` of at least `nr` pages
+    /// (`nr == 0`: every dirty page, laptop mode's call). pdflush starts at once and then
+    /// works in the background (`runPdflush` every jiffy).
+    mutating func wakeupPdflush(_ nr: Int) {
+        pdflushMinPages = max(pdflushMinPages, nr == 0 ? nrFileDirty : nr)
+        pdflushActive = true
+        runPdflush()
+    }
+
+    /// `background_writeout`: writes the oldest-dirtied file pages until at least the asked
+    /// number is written and the dirty count is below the background threshold. Writes are
+    /// non-blocking: when the disk queue is congested pdflush waits for a later jiffy
+    /// (`blk_congestion_wait`), so pages stay dirty while the disk is busy.
+    mutating func runPdflush() {
+        guard pdflushActive else { return }
+        while true {
+            if nrFileDirty == 0 || (pdflushMinPages <= 0 && nrFileDirty <= dirtyLimits().background) {
+                pdflushActive = false
+                pdflushMinPages = 0
+                return
+            }
+            if disk.isCongested { return }
+            guard let pfn = dirtyQueue.pop() else {
+                pdflushActive = false
+                return
+            }
             let f = frames.flags[Int(pfn)]
             guard f.contains(.inUse), f.contains(.dirty), !f.contains(.anon), !f.contains(.writeback) else { continue }
             startWrite(pfn, forReclaim: false)
-            written += 1
+            pdflushMinPages -= 1
         }
-        return written
     }
 }

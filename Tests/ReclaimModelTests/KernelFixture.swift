@@ -1,0 +1,89 @@
+import ReclaimTestSupport
+import ReclaimWorkloads
+
+@testable import ReclaimModel
+
+/// Builds kernel states by hand for rule-level tests: tasks are forked at once and pages
+/// faulted in directly, with I/O completed on demand.
+extension Kernel {
+    static func fixture(
+        limit: Int = 100_000, swap: Int = 0, laptopMode: Int = 0, ram: Int = 65536, hz: Int = 250,
+        tasks: [TaskSpec]? = nil
+    ) -> Kernel {
+        let specs = tasks ?? [ConfigBuilder.task("t", container: 0, workload: .idle(totalVM: 4096, rss: 0))]
+        var k = Kernel(
+            config: ConfigBuilder.config(
+                hz: hz, ram: ram, swap: swap, laptopMode: laptopMode, containers: [("c", limit)], tasks: specs))
+        for t in k.tasks.indices { k.startTask(t) }
+        return k
+    }
+
+    /// Writes anonymous pages `range` of task `t` (minor faults onto the active list).
+    @discardableResult
+    mutating func faultAnon(task t: Int = 0, _ range: Range<Int>) -> [Int32] {
+        var pfns: [Int32] = []
+        for i in range {
+            let r = try! access(PageRef(area: .anon, index: Int32(i), write: true), task: t)
+            precondition(r == .done, "fault \(i) did not complete: \(r)")
+            pfns.append(tasks[t].mm!.anonPTE[i] - 1)
+        }
+        return pfns
+    }
+
+    /// Reads file pages `range` of task `t` (major faults onto the inactive list), then lets
+    /// the reads finish.
+    @discardableResult
+    mutating func faultFile(task t: Int = 0, _ range: Range<Int>, write: Bool = false) -> [Int32] {
+        var pfns: [Int32] = []
+        let file = Int(tasks[t].mm!.file)
+        for i in range {
+            _ = try! access(PageRef(area: .file, index: Int32(i), write: write), task: t)
+            tasks[t].blockedUntil = 0
+            pfns.append(files[file].pages[i])
+        }
+        settleIO()
+        return pfns
+    }
+
+    /// Moves the clock far enough for every queued I/O to complete.
+    mutating func settleIO() {
+        now += 100_000
+        completeIO()
+    }
+
+    /// Takes pages off their lists, as isolation does.
+    mutating func isolate(_ pfns: [Int32]) { for p in pfns { lruRemove(p) } }
+
+    /// Moves listed pages to the inactive list (as a deactivation would), oldest first.
+    mutating func deactivate(_ pfns: [Int32]) {
+        for p in pfns {
+            lruRemove(p)
+            frames.clear(p, .active)
+            lruAddHead(p)
+        }
+    }
+
+    /// Clears referenced and young bits (as an earlier scan would have).
+    mutating func age(_ pfns: [Int32]) { for p in pfns { frames.clear(p, [.referenced, .young]) } }
+
+    /// A container reclaim call run to its end, sleeping through its naps.
+    mutating func reclaimToEnd(container c: Int = 0, task t: Int = 0) -> Bool {
+        var call = beginContainerReclaim(container: c, task: t)
+        while true {
+            switch runContainerReclaim(&call) {
+            case .sleep(let until):
+                now = until
+                completeIO()
+            case .done(let success):
+                return success
+            }
+        }
+    }
+}
+
+extension TaskSpec {
+    /// A file task of `pages` pages in container 0.
+    static func fileTask(_ name: String = "f", pages: Int, container: Int? = 0) -> TaskSpec {
+        ConfigBuilder.task(name, container: container, workload: .fileWorkingSet(pages: pages, refsPerTick: 0, pattern: .uniform))
+    }
+}
