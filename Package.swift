@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "ReclaimModel", "ReclaimWorkloads", "ReclaimScenario", "ReclaimStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .executableTarget(name: "reclaimlab", dependencies: ["ReclaimCLI"]),
         // Test helpers: fixtures, an in-memory event sink, scenario builders.
@@ -59,7 +60,9 @@ let package = Package(
             path: "Tests/ReclaimTestSupport"),
         .testTarget(name: "ReclaimModelTests", dependencies: ["ReclaimModel", "ReclaimWorkloads", "ReclaimTestSupport"]),
         .testTarget(name: "ReclaimWorkloadsTests", dependencies: ["ReclaimWorkloads"]),
-        .testTarget(name: "ReclaimScenarioTests", dependencies: ["ReclaimScenario", "ReclaimModel", "ReclaimTestSupport"]),
+        .testTarget(
+            name: "ReclaimScenarioTests", dependencies: ["ReclaimScenario", "ReclaimModel", "ReclaimTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "ReclaimStoreTests",
             dependencies: ["ReclaimStore", "ReclaimModel", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,0 +1,62 @@
+/// Why a scenario (or a `--set` override) could not be loaded.
+///
+/// Every message names the file, the key path and what is wrong, in the shape
+/// `FILE: KEY.PATH: what is wrong (what is allowed)`, and every case maps to one sysexits
+/// code through ``exitCode``, so the command line maps errors to exit codes in one place.
+public enum ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file does not exist, is a directory or cannot be read (`EX_NOINPUT`, 66).
+    case unreadable(file: String, reason: String)
+    /// The file is not YAML: a syntax error, an empty file, binary or non-UTF-8 content
+    /// (`EX_DATAERR`, 65). `line` and `column` count from 1 when known.
+    case malformed(file: String, line: Int?, column: Int?, reason: String)
+    /// The YAML is well formed but not a valid scenario: an unknown key, a wrong type, a value
+    /// out of range, a missing required key, a dangling reference (`EX_USAGE`, 64).
+    /// `keyPath` is empty when the problem is the whole document.
+    case invalid(file: String, keyPath: String, problem: String)
+    /// A `--set` argument that is not `KEY=VALUE` with a valid key path (`EX_USAGE`, 64).
+    case badOverride(argument: String, problem: String)
+
+    /// The sysexits code for this error: 66, 65 or 64.
+    public var exitCode: Int32 {
+        switch self {
+        case .unreadable: 66
+        case .malformed: 65
+        case .invalid, .badOverride: 64
+        }
+    }
+
+    /// `FILE: KEY.PATH: problem`; `FILE:LINE:COLUMN: problem` for syntax errors.
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file): \(reason)"
+        case .malformed(let file, let line?, let column?, let reason):
+            return "\(file):\(line):\(column): \(reason)"
+        case .malformed(let file, let line?, nil, let reason):
+            return "\(file):\(line): \(reason)"
+        case .malformed(let file, _, _, let reason):
+            return "\(file): \(reason)"
+        case .invalid(let file, let keyPath, let problem):
+            return keyPath.isEmpty ? "\(file): \(problem)" : "\(file): \(keyPath): \(problem)"
+        case .badOverride(let argument, let problem):
+            return "--set \(argument): \(problem)"
+        }
+    }
+}
+
+/// A validation failure before the file name is known: a key path and what is wrong.
+///
+/// The decoder throws these; ``ScenarioFile`` turns them into ``ScenarioError/invalid(file:keyPath:problem:)``.
+struct ScenarioIssue: Error, Sendable, Hashable {
+    var keyPath: ScenarioKeyPath
+    var problem: String
+
+    init(_ keyPath: ScenarioKeyPath, _ problem: String) {
+        self.keyPath = keyPath
+        self.problem = problem
+    }
+
+    func error(file: String) -> ScenarioError {
+        .invalid(file: file, keyPath: keyPath.description, problem: problem)
+    }
+}
