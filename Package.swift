@@ -65,7 +65,8 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "ReclaimStoreTests",
-            dependencies: ["ReclaimStore", "ReclaimModel", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReclaimCLITests", dependencies: ["ReclaimCLI", "ReclaimStore", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["ReclaimStore", "ReclaimModel", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Snapshots"]),
+        .testTarget(name: "ReclaimCLITests", dependencies: ["ReclaimCLI", "reclaimlab", "ReclaimStore", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

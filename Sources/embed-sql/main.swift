@@ -37,8 +37,9 @@ for spec in args.dropFirst() {
         while text.contains("\"" + hashes) || text.contains("\"\"\"" + hashes) { hashes += "#" }
         // Multi-line raw string: content lines as is; the literal's closing delimiter sets no indentation.
         source += "        EmbeddedFile(name: \(String(reflecting: file)), text: \(hashes)\"\"\"\n"
-        source += text
-        if !text.hasSuffix("\n") { source += "\n" }
+        // A multi-line literal ends before the line break that precedes its closing
+        // delimiter, so one more line break keeps the file's own last byte.
+        source += text + "\n"
         source += "\"\"\"\(hashes)),\n"
     }
     source += "    ]\n"

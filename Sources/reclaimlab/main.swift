@@ -1,1 +1,4 @@
+import Foundation
 import ReclaimCLI
+
+exit(ReclaimLab.main(arguments: Array(CommandLine.arguments.dropFirst()), console: .standard))

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import ReclaimModel
+
+/// The `reclaimlab` command tree (design.md, "Command line").
+public struct ReclaimLab: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "reclaimlab",
+        abstract: "Simulate Linux 2.6.20 page reclaim and the OOM killer (with the 2007 RSS-container patch) and record every scan pass and kill decision in SQLite.",
+        version: ModelInfo.toolVersion,
+        subcommands: [Run.self, Runs.self, Migrate.self])
+
+    public init() {}
+
+    /// Parses `arguments`, runs the command with output to `console`, and returns the
+    /// sysexits code. Errors are printed once, to the console's error stream.
+    public static func main(arguments: [String], console: Console) -> Int32 {
+        Console.$current.withValue(console) {
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+                return 0
+            } catch let error as CLIFailure {
+                console.error("reclaimlab: \(error)")
+                return error.exitCode
+            } catch {
+                if let code = ExitCodes.code(for: error) {
+                    console.error("reclaimlab: \(error)")
+                    return code
+                }
+                // ArgumentParser's own errors: help, version, bad usage.
+                let message = fullMessage(for: error)
+                let code = exitCode(for: error).rawValue
+                if code == 0 {
+                    if !message.isEmpty { console.output(message) }
+                    return 0
+                }
+                if !message.isEmpty { console.error(message) }
+                return code == 1 ? 64 : code
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import ReclaimStore
+
+/// The schema: migrations registered from the embedded files, identical to the files on
+/// disk, STRICT tables with documented columns, and canned queries that prepare.
+@Suite struct MigrationTests {
+    static let eventTables = [
+        "reclaim_calls", "scan_passes", "oom_events", "oom_candidates", "tasks", "containers", "samples",
+    ]
+
+    static func sqlFiles(_ folder: String) throws -> [String] {
+        let dir = Fixtures.packageRoot.appendingPathComponent(folder).path
+        return try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".sql") }.sorted()
+    }
+
+    @Test func registeredMigrationsAreTheMigrationFiles() throws {
+        let files = try Self.sqlFiles("migrations")
+        #expect(!files.isEmpty)
+        #expect(Store.migrationIdentifiers == files.map { String($0.dropLast(4)) })
+        for file in files {
+            #expect(file.first?.isLetter == true, "\(file): migration names start with a letter")
+        }
+    }
+
+    @Test(arguments: ["migrations", "queries"])
+    func embeddedFilesEqualTheFilesOnDisk(folder: String) throws {
+        let embedded = folder == "migrations" ? EmbeddedSQL.migrations : EmbeddedSQL.queries
+        #expect(embedded.map(\.name) == (try Self.sqlFiles(folder)))
+        for file in embedded {
+            let disk = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("\(folder)/\(file.name)"))
+            #expect(Data(file.text.utf8) == disk, "\(folder)/\(file.name): embedded copy differs from the file")
+        }
+    }
+
+    @Test func migratedSchemaHasStrictTablesWithForeignKeys() throws {
+        let store = try Store(writer: DatabaseQueue())
+        #expect(try store.schemaVersion.applied == Store.migrationIdentifiers)
+        try store.read { db throws in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+            let strict = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(String.self, forColumn: "name"), try $0.decode(Int.self, forColumn: "strict")) })
+            #expect(strict.keys.sorted() == (["runs", "sweeps"] + Self.eventTables).sorted())
+            #expect(strict.values.allSatisfy { $0 == 1 }, "every table is STRICT: \(strict)")
+            for table in Self.eventTables {
+                let keys = try Row.fetchAll(db, sql: "SELECT * FROM pragma_foreign_key_list(?)", arguments: [table])
+                let toRuns = keys.filter { ($0["table"] as String?) == "runs" }
+                #expect(toRuns.count == 1, "\(table) references runs")
+                #expect(toRuns.first?["on_delete"] as String? == "CASCADE", "\(table) cascades")
+            }
+            #expect(try db.indexes(on: "samples").contains { $0.columns == ["run_id", "t_ms"] })
+        }
+    }
+
+    /// design.md: "document every column". Each column's definition carries a `--` comment.
+    @Test func everyColumnIsCommented() throws {
+        let store = try Store(writer: DatabaseQueue())
+        try store.read { db throws in
+            for table in ["runs", "sweeps"] + Self.eventTables {
+                let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table]) ?? ""
+                let lines = sql.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                let columns = try db.columns(in: table).map(\.name)
+                let starts = try columns.map { column in
+                    try #require(lines.firstIndex { $0.hasPrefix(column + " ") }, "\(table).\(column) starts a line")
+                }
+                let ends = starts.dropFirst() + [lines.count]
+                for (column, (start, end)) in zip(columns, zip(starts, ends)) {
+                    // Its own lines up to the next column, minus free-standing comment lines.
+                    let definition = lines[start..<end]
+                        .prefix { !$0.hasPrefix("PRIMARY KEY") && !$0.hasPrefix(")") }
+                        .filter { !$0.hasPrefix("--") }
+                    #expect(definition.contains { $0.contains("--") }, "\(table).\(column) has a comment")
+                }
+            }
+        }
+    }
+
+    @Test func deletingARunCascadesToItsEvents() throws {
+        let store = try Store(writer: DatabaseQueue())
+        let runId = try store.beginRun(Fixtures.descriptor()).runId
+        try store.finishRun(runId: runId, events: Fixtures.events(), summary: Fixtures.summary())
+        try store.writer.write { db throws in try db.execute(sql: "DELETE FROM runs WHERE run_id = ?", arguments: [runId]) }
+        #expect(try Fixtures.eventCounts(store, runId: runId).values.allSatisfy { $0 == 0 })
+    }
+
+    @Test func cannedQueriesPrepareAgainstTheSchema() throws {
+        let store = try Store(writer: DatabaseQueue())
+        #expect(EmbeddedSQL.queries.contains { $0.name == "runs-overview.sql" })
+        try store.read { db throws in
+            for query in EmbeddedSQL.queries {
+                #expect(query.text.hasPrefix("--"), "\(query.name) starts with a comment header")
+                let statements = try db.allStatements(sql: query.text)
+                var count = 0
+                while try statements.next() != nil { count += 1 }
+                #expect(count >= 1, "\(query.name) holds a statement")
+            }
+        }
+    }
+
+    @Test func runsOverviewListsRunsWithTotals() throws {
+        let store = try Store(writer: DatabaseQueue())
+        let sweepId = try store.recordSweep(name: "knobs", spec: "base: two-tenants.yaml\n")
+        let done = try store.beginRun(Fixtures.descriptor(key: "a", sweepId: sweepId)).runId
+        try store.finishRun(runId: done, events: Fixtures.events(), summary: Fixtures.summary())
+        _ = try store.beginRun(Fixtures.descriptor(key: "b", seed: 2))
+        let text = try #require(EmbeddedSQL.queries.first { $0.name == "runs-overview.sql" }).text
+        let rows = try store.read { db throws in try Row.fetchAll(db, sql: text) }
+        #expect(rows.count == 2)
+        let first = try #require(rows.first)
+        #expect(first["run_key"] as String? == "a")
+        #expect(first["sweep"] as String? == "knobs")
+        #expect(first["pages_scanned"] as Int? == 72)
+        #expect(first["reclaim_efficiency"] as Double? == 0.0972)
+        #expect(rows.last?["pages_scanned"] as Int? == nil)
+    }
+
+    /// Golden copy of the schema; re-record with `RECORD_SNAPSHOTS=1 swift test`.
+    @Test func schemaSnapshot() throws {
+        let store = try Store(writer: DatabaseQueue())
+        let collector = TextCollector()
+        try store.read { db throws in try db.dumpSchema(to: collector) }
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Snapshots/schema.sql.txt")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try FileManager.default.createDirectory(
+                at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try collector.text.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(collector.text == expected, "schema differs from Snapshots/schema.sql.txt; re-record with RECORD_SNAPSHOTS=1 if intended")
+    }
+}
