@@ -23,7 +23,7 @@ extension Kernel {
     mutating func faultAnon(task t: Int = 0, _ range: Range<Int>) -> [Int32] {
         var pfns: [Int32] = []
         for i in range {
-            let r = try! access(PageRef(area: .anon, index: Int32(i), write: true), task: t)
+            let r = access(PageRef(area: .anon, index: Int32(i), write: true), task: t)
             precondition(r == .done, "fault \(i) did not complete: \(r)")
             pfns.append(tasks[t].mm!.anonPTE[i] - 1)
         }
@@ -37,7 +37,7 @@ extension Kernel {
         var pfns: [Int32] = []
         let file = Int(tasks[t].mm!.file)
         for i in range {
-            _ = try! access(PageRef(area: .file, index: Int32(i), write: write), task: t)
+            _ = access(PageRef(area: .file, index: Int32(i), write: write), task: t)
             tasks[t].blockedUntil = 0
             pfns.append(files[file].pages[i])
         }
@@ -69,8 +69,18 @@ extension Kernel {
     /// A container reclaim call run to its end, sleeping through its naps.
     mutating func reclaimToEnd(container c: Int = 0, task t: Int = 0) -> Bool {
         var call = beginContainerReclaim(container: c, task: t)
+        return runToEnd(&call)
+    }
+
+    /// A direct reclaim call (`try_to_free_pages`) run to its end.
+    mutating func directReclaimToEnd(task t: Int = 0) -> Bool {
+        var call = beginDirectReclaim(task: t)
+        return runToEnd(&call)
+    }
+
+    private mutating func runToEnd(_ call: inout ReclaimCall) -> Bool {
         while true {
-            switch runContainerReclaim(&call) {
+            switch runReclaimCall(&call) {
             case .sleep(let until):
                 now = until
                 completeIO()

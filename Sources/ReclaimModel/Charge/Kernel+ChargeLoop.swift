@@ -21,17 +21,28 @@ extension Kernel {
     }
 
     /// Resumes the reclaim call task `t` slept in. Returns nil when the task should go on
-    /// to retry its pending reference (which charges again).
+    /// to retry its pending reference (which charges or allocates again).
     mutating func resumeReclaim(task t: Int) -> AccessResult? {
         guard var call = tasks[t].reclaim else { return nil }
         tasks[t].reclaim = nil
+        if call.container == nil {
+            switch runReclaimCall(&call) {
+            case .sleep(let until):
+                tasks[t].reclaim = call
+                tasks[t].blockedUntil = until
+                return .blocked
+            case .done(let success):
+                tasks[t].allocPhase = .afterReclaim(progress: success)
+                return nil
+            }
+        }
         return reclaimAndMaybeKill(&call, task: t)
     }
 
-    /// Runs a reclaim call; on failure invokes the container OOM killer. nil = go round the
-    /// loop again (retry the charge).
-    private mutating func reclaimAndMaybeKill(_ call: inout ContainerReclaim, task t: Int) -> AccessResult? {
-        switch runContainerReclaim(&call) {
+    /// Runs a container reclaim call; on failure invokes the container OOM killer. nil = go
+    /// round the loop again (retry the charge).
+    private mutating func reclaimAndMaybeKill(_ call: inout ReclaimCall, task t: Int) -> AccessResult? {
+        switch runReclaimCall(&call) {
         case .sleep(let until):
             tasks[t].reclaim = call
             tasks[t].blockedUntil = until
@@ -39,7 +50,7 @@ extension Kernel {
         case .done(success: true):
             return nil
         case .done(success: false):
-            let outcome = containerOutOfMemory(container: call.container, current: t)
+            let outcome = containerOutOfMemory(container: call.container!, current: t)
             if tasks[t].memdie { return .died }
             if outcome == .killed { return nil }
             tasks[t].blockedUntil = now + 1

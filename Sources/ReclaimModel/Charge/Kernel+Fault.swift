@@ -4,61 +4,94 @@ import ReclaimWorkloads
 enum AccessResult: Equatable {
     /// Done; the task goes on with its next reference.
     case done
-    /// The task sleeps (reclaim nap, I/O, or the OOM spin); the reference is retried later.
+    /// The task sleeps (reclaim nap, I/O, dirty throttling, the OOM spin); the reference is
+    /// retried when it runs again.
     case blocked
-    /// The task got TIF_MEMDIE while faulting: the fault fails and the task dies.
+    /// The fault failed: the task got TIF_MEMDIE (it dies), or the machine panicked.
     case died
 }
 
 /// The fault paths (mm/memory.c `do_anonymous_page`, `do_swap_page`, `do_no_page` with
-/// `filemap_nopage`) with the RSS controller's charge in front of each (spec §8.2).
+/// `filemap_nopage`) with the RSS controller's charge in front of each (spec §8.2) and the
+/// page allocator behind it (spec §5).
+///
+/// A fault that blocks keeps its prepared charge (`Task.precharged`) and is retried from
+/// the top when the task runs again; a retry that finds the page mapped by then gives the
+/// charge back (the v2 "add" hook's uncharge of an unused charge).
 extension Kernel {
     /// One reference of task `t`. Present pages just get their pte young (and dirty) bits;
-    /// missing ones fault, charging first.
-    mutating func access(_ ref: PageRef, task t: Int) throws -> AccessResult {
+    /// missing ones fault: charge, allocate, map.
+    mutating func access(_ ref: PageRef, task t: Int) -> AccessResult {
         let idx = Int(ref.index)
         switch ref.area {
         case .anon:
             if idx >= tasks[t].mm!.anonPTE.count { tasks[t].mm!.growAnon(to: idx + 1) }
             let pte = tasks[t].mm!.anonPTE[idx]
             if pte > 0 {
-                touch(pte - 1, write: ref.write)
-                return .done
+                releasePrecharge(t)
+                return touch(pte - 1, write: ref.write, task: t)
             }
-            let charge = chargeLoop(task: t)
-            guard charge == .done else { return charge }
-            if pte == 0 { return try anonymousFault(task: t, index: idx) }
-            return try swapFault(task: t, index: idx, slot: -pte - 1, write: ref.write)
+            if let r = precharge(t) { return r }
+            if pte == 0 { return anonymousFault(task: t, index: idx) }
+            return swapFault(task: t, index: idx, slot: -pte - 1, write: ref.write)
         case .file:
             let file = Int(tasks[t].mm!.file)
             let pfn = files[file].pages[idx]
             if pfn >= 0 && frames.has(pfn, .mapped) {
-                touch(pfn, write: ref.write)
-                return .done
+                releasePrecharge(t)
+                return touch(pfn, write: ref.write, task: t)
             }
-            let charge = chargeLoop(task: t)
-            guard charge == .done else { return charge }
-            return try fileFault(task: t, file: file, index: idx, write: ref.write)
+            if let r = precharge(t) { return r }
+            return fileFault(task: t, file: file, index: idx, write: ref.write)
         }
     }
 
     /// A reference through a present pte: the young bit, and the dirty bit on a write.
+    /// A write that dirties a clean file page may throttle the writer (`balance_dirty_pages`).
     @inline(__always)
-    mutating func touch(_ pfn: Int32, write: Bool) {
+    mutating func touch(_ pfn: Int32, write: Bool, task t: Int) -> AccessResult {
         frames.set(pfn, .young)
-        if write && !frames.has(pfn, .pteDirty) && !frames.has(pfn, .dirty) { setPteDirty(pfn) }
+        guard write, !frames.has(pfn, .pteDirty), !frames.has(pfn, .dirty) else { return .done }
+        setPteDirty(pfn)
+        return frames.has(pfn, .anon) ? .done : dirtiedPage(task: t)
     }
+
+    /// Charges the fault to the task's container, unless a blocked attempt already did.
+    /// nil = charged (or no container); otherwise how the charge loop left the task.
+    private mutating func precharge(_ t: Int) -> AccessResult? {
+        guard tasks[t].container != nil, !tasks[t].precharged else { return nil }
+        let r = chargeLoop(task: t)
+        guard r == .done else { return r }
+        tasks[t].precharged = true
+        return nil
+    }
+
+    /// Gives back a prepared charge the fault did not use.
+    mutating func releasePrecharge(_ t: Int) {
+        guard tasks[t].precharged, let c = tasks[t].container else { return }
+        tasks[t].precharged = false
+        containers[c].uncharge()
+    }
+
+    /// The charge now belongs to the mapped page (`pageAddRmap` attached it).
+    private mutating func chargeUsed(_ t: Int) { tasks[t].precharged = false }
 
     /// `do_anonymous_page` (first touch taken as a write): a zeroed page at the active
     /// head, mapped and charged.
-    private mutating func anonymousFault(task t: Int, index: Int) throws -> AccessResult {
-        let pfn = try allocatePage(task: t)
+    private mutating func anonymousFault(task t: Int, index: Int) -> AccessResult {
+        let pfn: Int32
+        switch allocPage(task: t) {
+        case .page(let p): pfn = p
+        case .blocked: return .blocked
+        case .failed: return .died
+        }
         frames.set(pfn, .anon)
         frames.space[Int(pfn)] = Int32(t)
         frames.index[Int(pfn)] = Int32(index)
         tasks[t].mm!.anonPTE[index] = pfn + 1
         lruCacheAddActive(pfn)
         pageAddRmap(pfn, task: t, write: true)
+        chargeUsed(t)
         countFault(t, major: false)
         return .done
     }
@@ -67,11 +100,15 @@ extension Kernel {
     /// for the read); swap-in pages go to the active head. The pte's slot reference is
     /// dropped, and the swap cache is left when swap is more than half full
     /// (`remove_exclusive_swap_page` under `vm_swap_full()`).
-    private mutating func swapFault(task t: Int, index: Int, slot: Int32, write: Bool) throws -> AccessResult {
+    private mutating func swapFault(task t: Int, index: Int, slot: Int32, write: Bool) -> AccessResult {
         var pfn = swap.cache[Int(slot)]
         var major = false
         if pfn < 0 {
-            pfn = try allocatePage(task: t)
+            switch allocPage(task: t) {
+            case .page(let p): pfn = p
+            case .blocked: return .blocked
+            case .failed: return .died
+            }
             frames.set(pfn, [.anon, .swapCache, .locked])
             frames.space[Int(pfn)] = Int32(t)
             frames.index[Int(pfn)] = Int32(index)
@@ -85,6 +122,7 @@ extension Kernel {
         tasks[t].mm!.swapEntries -= 1
         swap.release(slot)
         pageAddRmap(pfn, task: t, write: write)
+        chargeUsed(t)
         if swap.isFull && !frames.has(pfn, .writeback) {
             deleteFromSwapCache(pfn)
             if frames.has(pfn, .dirty) {
@@ -103,11 +141,15 @@ extension Kernel {
 
     /// `filemap_nopage`: a cached page is mapped (minor); otherwise a new page-cache page is
     /// read (major), added at the inactive head and `mark_page_accessed`.
-    private mutating func fileFault(task t: Int, file: Int, index: Int, write: Bool) throws -> AccessResult {
+    private mutating func fileFault(task t: Int, file: Int, index: Int, write: Bool) -> AccessResult {
         var pfn = files[file].pages[index]
         var major = false
         if pfn < 0 {
-            pfn = try allocatePage(task: t)
+            switch allocPage(task: t) {
+            case .page(let p): pfn = p
+            case .blocked: return .blocked
+            case .failed: return .died
+            }
             frames.set(pfn, .locked)
             frames.space[Int(pfn)] = Int32(file)
             frames.index[Int(pfn)] = Int32(index)
@@ -116,15 +158,34 @@ extension Kernel {
             major = true
         }
         markPageAccessed(pfn)
+        let wasDirty = frames.has(pfn, .dirty)
         pageAddRmap(pfn, task: t, write: write)
+        chargeUsed(t)
         countFault(t, major: major)
-        return major ? waitForRead(pfn, task: t) : .done
+        if major {
+            // The writer first waits for the read; a balance it has come due for runs when it
+            // wakes (runTask resumes `balance_dirty_pages` before anything else).
+            if write && !wasDirty {
+                tasks[t].dirtiedSinceBalance += 1
+                if tasks[t].dirtiedSinceBalance >= ratelimitPages {
+                    tasks[t].dirtiedSinceBalance = 0
+                    tasks[t].dirtyBalance = 0
+                }
+            }
+            return waitForRead(pfn, task: t)
+        }
+        if write && !wasDirty { return dirtiedPage(task: t) }
+        return .done
     }
 
-    /// The faulting task sleeps until its read is done (queued behind earlier disk I/O).
+    /// The faulting task waits for its read (queued behind earlier disk I/O): when the
+    /// transfer ends within this jiffy the task goes on, otherwise it sleeps until the jiffy
+    /// in which it has ended. [I] Tasks run at jiffy granularity otherwise; the page stays
+    /// locked until the completion is processed at the next jiffy.
     private mutating func waitForRead(_ pfn: Int32, task t: Int) -> AccessResult {
         let done = disk.submit(now: now, pfn: pfn, kind: .read)
-        tasks[t].blockedUntil = done
+        if disk.endsWithin(jiffy: now, done) { return .done }
+        tasks[t].blockedUntil = disk.jiffy(after: done)
         return .blocked
     }
 
@@ -135,13 +196,5 @@ extension Kernel {
             tasks[t].majorFaults += 1
             totals.majorFaults += 1
         }
-    }
-
-    /// A free frame; the machine running out is a run failure in this version.
-    private mutating func allocatePage(task t: Int) throws -> Int32 {
-        guard let pfn = frames.allocate() else {
-            throw ModelError.outOfRAM(tMs: nowMs, pid: tasks[t].pid, ramPages: config.machine.ramPages)
-        }
-        return pfn
     }
 }

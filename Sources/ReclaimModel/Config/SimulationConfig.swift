@@ -51,11 +51,25 @@ public struct MachineSpec: Sendable, Hashable {
     public var panicOnOOM: Int
     /// Writeback and swap I/O bandwidth in pages per second.
     public var diskPagesPerSecond: Int
+    /// `vm_dirty_ratio` (percent, default 40): writers are throttled above it.
+    public var dirtyRatio: Int
+    /// `dirty_background_ratio` (percent, default 10): pdflush writes down to it.
+    public var dirtyBackgroundRatio: Int
+    /// `dirty_writeback_centisecs` (default 500): the kupdate period; 0 = off.
+    public var dirtyWritebackCentisecs: Int
+    /// `dirty_expire_centisecs` (default 3000): kupdate writes data dirty for longer.
+    public var dirtyExpireCentisecs: Int
 
     public init(
         ramPages: Int, swapPages: Int = 0, swappiness: Int = 60, laptopMode: Int = 0,
-        uptimeSeconds: Int = 0, panicOnOOM: Int = 0, diskPagesPerSecond: Int = 12800
+        uptimeSeconds: Int = 0, panicOnOOM: Int = 0, diskPagesPerSecond: Int = 12800,
+        dirtyRatio: Int = 40, dirtyBackgroundRatio: Int = 10, dirtyWritebackCentisecs: Int = 500,
+        dirtyExpireCentisecs: Int = 3000
     ) {
+        self.dirtyRatio = dirtyRatio
+        self.dirtyBackgroundRatio = dirtyBackgroundRatio
+        self.dirtyWritebackCentisecs = dirtyWritebackCentisecs
+        self.dirtyExpireCentisecs = dirtyExpireCentisecs
         self.ramPages = ramPages
         self.swapPages = swapPages
         self.swappiness = swappiness

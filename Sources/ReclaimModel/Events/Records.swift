@@ -82,6 +82,9 @@ public struct ScanPassRecord: Sendable, Hashable {
     public var swapTendency: Int?
     public var distress: Int?
     public var mappedRatio: Int?
+    /// The zone's `prev_priority` during the pass, after "note scanning priority" (global
+    /// paths); NULL on the container path, which keeps none.
+    public var prevPriority: Int?
     /// Milliseconds slept after this pass (throttle_vm_writeout plus congestion_wait).
     public var congestionWaitMs: Int64
 
@@ -90,7 +93,7 @@ public struct ScanPassRecord: Sendable, Hashable {
         activeScanned: Int = 0, deactivated: Int = 0, inactiveScanned: Int = 0,
         activated: Int = 0, keptDirty: Int = 0, writebackStarted: Int = 0,
         mayWritepage: Bool, reclaimMapped: Bool, swapTendency: Int? = nil,
-        distress: Int? = nil, mappedRatio: Int? = nil, congestionWaitMs: Int64 = 0
+        distress: Int? = nil, mappedRatio: Int? = nil, prevPriority: Int? = nil, congestionWaitMs: Int64 = 0
     ) {
         self.callNo = callNo
         self.priority = priority
@@ -107,6 +110,7 @@ public struct ScanPassRecord: Sendable, Hashable {
         self.swapTendency = swapTendency
         self.distress = distress
         self.mappedRatio = mappedRatio
+        self.prevPriority = prevPriority
         self.congestionWaitMs = congestionWaitMs
     }
 }

@@ -32,6 +32,13 @@ public struct FileSpace: Sendable {
     var pages: [Int32]
     /// The task that maps the file; the mapping is "in use" (`page_mapping_inuse`) while it lives.
     let owner: Int
+    /// Dirty pages of the file, and when the file last went from clean to dirty (the
+    /// inode's `dirtied_when`, for kupdate).
+    var dirtyPages = 0
+    var dirtiedWhen = 0
+    /// kupdate is writing this file, from this page on.
+    var kupdatePending = false
+    var kupdateCursor = 0
 
     init(pages: Int, owner: Int) {
         self.pages = Array(repeating: -1, count: pages)

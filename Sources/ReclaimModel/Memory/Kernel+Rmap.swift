@@ -54,6 +54,9 @@ extension Kernel {
         if !frames.has(pfn, .anon) {
             nrFileDirty += 1
             dirtyQueue.push(pfn)
+            let f = Int(frames.space[Int(pfn)])
+            if files[f].dirtyPages == 0 { files[f].dirtiedWhen = now }
+            files[f].dirtyPages += 1
         }
     }
 
@@ -61,7 +64,10 @@ extension Kernel {
     mutating func clearPageDirty(_ pfn: Int32) {
         guard frames.has(pfn, .dirty) else { return }
         frames.clear(pfn, .dirty)
-        if !frames.has(pfn, .anon) { nrFileDirty -= 1 }
+        if !frames.has(pfn, .anon) {
+            nrFileDirty -= 1
+            files[Int(frames.space[Int(pfn)])].dirtyPages -= 1
+        }
     }
 
     /// Frees a page that is off every list and unmapped; a free resets the zone's

@@ -8,5 +8,14 @@ public struct Zone: Sendable {
     public internal(set) var allUnreclaimable = false
     /// `prev_priority`, starts at `DEF_PRIORITY`.
     public internal(set) var prevPriority = KernelConstants.defPriority
-    public init() {}
+    /// `nr_scan_active`, `nr_scan_inactive`: the scan accumulators (spec §2).
+    public internal(set) var nrScanActive = 0
+    public internal(set) var nrScanInactive = 0
+    /// `pages_min`, `pages_low`, `pages_high`.
+    public let watermarks: Watermarks
+
+    public init(watermarks: Watermarks) { self.watermarks = watermarks }
+
+    /// `nr_active + nr_inactive`.
+    public var lruPages: Int { active.count + inactive.count }
 }

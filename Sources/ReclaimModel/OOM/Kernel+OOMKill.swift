@@ -23,8 +23,7 @@ extension Kernel {
         tasks[t].oomKilled = true
         tasks[t].state = .dying
         tasks[t].exitJiffy = now + Self.oomExitLatencyJiffies
-        tasks[t].reclaim = nil
-        tasks[t].pendingRef = nil
+        abandonPendingWork(t)
         totals.oomKills += 1
     }
 
@@ -43,6 +42,11 @@ extension Kernel {
         return oomKillTask(p)
     }
 
+    /// Ends the run: the machine panicked.
+    mutating func panic(_ message: String) {
+        if panicMessage == nil { panicMessage = "\(message) (at t=\(nowMs) ms)" }
+    }
+
     /// `container_out_of_memory(rss)` for task `current` charging container `c`:
     /// select with the container filter; busy -> stop; nobody -> current; kill (children
     /// first); if the kill failed, select again. [I] The kernel would loop forever when the
@@ -53,8 +57,10 @@ extension Kernel {
         outOfMemory(scope: .container, filter: c, current: current)
     }
 
-    /// The selection-and-kill loop shared by the container OOM killer (and, later, the
-    /// global one). Records one `oom_events` row.
+    /// The selection-and-kill loop shared by the container OOM killer and the global
+    /// `out_of_memory` (spec §7.4: no notifier chain and no cpuset/mempolicy constraint on
+    /// this UMA machine; `panic_on_oom` panics first; nobody selectable panics). Records one
+    /// `oom_events` row.
     mutating func outOfMemory(scope: OOMScope, filter: Int?, current: Int?) -> OOMOutcome {
         let oomNo = nextOOMNo
         nextOOMNo += 1
@@ -64,12 +70,20 @@ extension Kernel {
             triggerPid: current.map { tasks[$0].pid }, outcome: .none, chosenPid: nil,
             chosenPoints: nil, victimPid: nil, victimContainer: nil)
         defer { events.oomEvents.append(record) }
+        if scope == .global && config.machine.panicOnOOM != 0 {
+            panic("Kernel panic - not syncing: out of memory. panic_on_oom is selected")
+            return .none
+        }
         for round in 1...2 {
             switch selectBadProcess(filter: filter, current: current, oomNo: oomNo, round: round) {
             case .busy:
                 record.outcome = .busy
                 return .busy
             case .chosen(let task, let points):
+                if scope == .global && task == nil {
+                    panic("Kernel panic - not syncing: Out of memory and no killable processes...")
+                    return .none
+                }
                 guard let p = task ?? current else { return .none }
                 record.chosenPid = tasks[p].pid
                 record.chosenPoints = task == nil ? 0 : points

@@ -25,5 +25,7 @@ public struct PassStats: Sendable, Hashable {
     public var activated = 0
     public var keptDirty = 0
     public var writebackStarted = 0
+    /// The last `reclaim_mapped` decision of a global active step in the pass.
+    public var decision: ReclaimMappedDecision?
     public init() {}
 }

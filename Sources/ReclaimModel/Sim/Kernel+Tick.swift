@@ -1,8 +1,8 @@
 import ReclaimWorkloads
 
 /// One jiffy of the machine. Order inside a jiffy (documented in the README):
-/// 1. finished disk I/O completes (writeback end, read unlock), and pdflush, if it has
-///    work, queues more writes while the disk is not congested;
+/// 1. finished disk I/O completes (writeback end, read unlock); pdflush, kupdate and the
+///    laptop-mode timer queue writes while the disk is not congested; kswapd runs if awake;
 /// 2. OOM victims whose exit is due release their mm;
 /// 3. tasks whose start time has come are forked;
 /// 4. a sample is taken when the interval divides the jiffy;
@@ -12,6 +12,9 @@ extension Kernel {
     public mutating func tick() throws {
         completeIO()
         runPdflush()
+        runKupdate()
+        runLaptopTimer()
+        runKswapd()
         for t in tasks.indices where tasks[t].state == .dying {
             if let exit = tasks[t].exitJiffy, exit <= now { exitTask(t) }
         }
@@ -23,7 +26,8 @@ extension Kernel {
         }
         let count = tasks.count
         for t in 0..<count where tasks[t].state == .running && tasks[t].blockedUntil <= now {
-            try runTask(t)
+            runTask(t)
+            if panicMessage != nil { return }
         }
         dirtyQueue.compact(limit: 4 * frames.count + 1024) { pfn in
             let f = frames.flags[Int(pfn)]
@@ -32,11 +36,12 @@ extension Kernel {
     }
 
     /// One jiffy of task `t`.
-    private mutating func runTask(_ t: Int) throws {
+    private mutating func runTask(_ t: Int) {
         if tasks[t].workload.usesCPU || tasks[t].reclaim != nil { tasks[t].cpuJiffies += 1 }
         if tasks[t].reclaim != nil {
             if let result = resumeReclaim(task: t), result != .done { return }
         }
+        if tasks[t].dirtyBalance != nil, balanceDirtyPages(task: t) != .done { return }
         if case .fork(_, let childPages, _) = tasks[t].workload.spec {
             let due = tasks[t].workload.dueSpawns(elapsedJiffies: now - max(0, tasks[t].startJiffies))
             for _ in 0..<due { forkChild(of: t, pages: childPages) }
@@ -52,7 +57,7 @@ extension Kernel {
             } else {
                 break
             }
-            switch try access(ref, task: t) {
+            switch access(ref, task: t) {
             case .done:
                 continue
             case .blocked:

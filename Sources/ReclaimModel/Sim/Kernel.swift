@@ -9,7 +9,7 @@ import ReclaimWorkloads
 public struct Kernel: Sendable {
     public let config: SimulationConfig
     public internal(set) var frames: PageFrames
-    public internal(set) var zone = Zone()
+    public internal(set) var zone: Zone
     public internal(set) var containers: [MemContainer]
     public internal(set) var swap: SwapSpace
     var files: [FileSpace] = []
@@ -30,6 +30,13 @@ public struct Kernel: Sendable {
     var nextCallNo = 1
     var nextOOMNo = 1
     var nextPid: Int32
+    /// Set when the machine panics (global OOM with `panic_on_oom`, or nothing to kill); the
+    /// run stops.
+    public internal(set) var panicMessage: String?
+    /// Laptop mode's flush timer (`laptop_mode_wb_timer`), armed by disk I/O completions.
+    var laptopFlushAt: Int?
+    /// kswapd's state.
+    var kswapd = Kswapd()
     /// pdflush has a `background_writeout` in progress, with this many pages still owed.
     var pdflushActive = false
     var pdflushMinPages = 0
@@ -39,6 +46,7 @@ public struct Kernel: Sendable {
     public init(config: SimulationConfig) {
         self.config = config
         frames = PageFrames(count: config.machine.ramPages)
+        zone = Zone(watermarks: Watermarks(ramPages: config.machine.ramPages))
         containers = config.containers.map { MemContainer(name: $0.name, limit: $0.limitPages) }
         swap = SwapSpace(total: config.machine.swapPages)
         disk = Disk(hz: config.hz, pagesPerSecond: config.machine.diskPagesPerSecond)

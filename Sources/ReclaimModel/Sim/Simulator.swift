@@ -12,13 +12,13 @@ public struct Simulator: Sendable {
     /// Runs to the end. Throws `ModelError` when the run cannot go on (events already sent
     /// to the sink stay there; the caller decides what a failed run keeps).
     public mutating func run<S: EventSink>(sink: inout S) throws -> RunSummary {
-        while kernel.now < kernel.config.durationJiffies {
+        while kernel.now < kernel.config.durationJiffies && kernel.panicMessage == nil {
             try step(sink: &sink)
         }
         #if DEBUG
             try kernel.checkInvariants()
         #endif
-        return kernel.summary()
+        return kernel.summary(panic: kernel.panicMessage)
     }
 
     /// Advances one jiffy.

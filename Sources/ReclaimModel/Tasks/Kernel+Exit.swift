@@ -59,11 +59,20 @@ extension Kernel {
         tasks[t].state = .exited
         tasks[t].memdie = false
         tasks[t].exitJiffy = now
-        tasks[t].reclaim = nil
-        tasks[t].pendingRef = nil
+        abandonPendingWork(t)
         for c in tasks[t].children { tasks[c].parent = nil }
         tasks[t].children = []
         if let p = tasks[t].parent { tasks[p].children.removeAll { $0 == t } }
+    }
+
+    /// A dying task drops what it was in the middle of: its reclaim call, its pending fault
+    /// (and that fault's prepared charge), its allocation retry and its dirty throttling.
+    mutating func abandonPendingWork(_ t: Int) {
+        releasePrecharge(t)
+        tasks[t].reclaim = nil
+        tasks[t].pendingRef = nil
+        tasks[t].allocPhase = .start
+        tasks[t].dirtyBalance = nil
     }
 
     /// Zaps one present anonymous pte: the page is freed unless the swap cache must keep it

@@ -45,8 +45,16 @@ public struct Task: Sendable {
     var blockedUntil = 0
     /// A page reference that must be retried when the task runs again.
     var pendingRef: PageRef?
-    /// A reclaim call the task sleeps in.
-    var reclaim: ContainerReclaim?
+    /// A reclaim call (container or direct) the task sleeps in.
+    var reclaim: ReclaimCall?
+    /// The pending fault already charged its page to the container (spec §8.2 "prepare").
+    var precharged = false
+    /// Where the pending fault's page allocation stands (spec §5).
+    var allocPhase = AllocPhase.start
+    /// File pages this task dirtied since its last `balance_dirty_pages`.
+    var dirtiedSinceBalance = 0
+    /// Inside `balance_dirty_pages`: the pages it has written so far.
+    var dirtyBalance: Int?
     var workload: WorkloadGenerator
     public internal(set) var faults = 0
     public internal(set) var majorFaults = 0

@@ -24,15 +24,21 @@ struct Disk: Sendable {
         self.pagesPerSecond = Int64(pagesPerSecond)
     }
 
-    /// Queues one page of I/O at jiffy `now`; returns the jiffy at which it is complete
-    /// (the first jiffy boundary at or after the transfer ends, at least `now + 1`).
-    mutating func submit(now: Int, pfn: Int32, kind: Kind) -> Int {
+    /// Queues one page of I/O at jiffy `now`; returns when the transfer ends, in disk units.
+    @discardableResult
+    mutating func submit(now: Int, pfn: Int32, kind: Kind) -> Int64 {
         let start = max(busyUntil, Int64(now) * pagesPerSecond)
         busyUntil = start + hz
         queue.append(Request(done: busyUntil, pfn: pfn, kind: kind))
         if kind == .write { pendingWrites += 1 }
-        return max(now + 1, Int((busyUntil + pagesPerSecond - 1) / pagesPerSecond))
+        return busyUntil
     }
+
+    /// Whether a transfer ending at `done` ends within jiffy `now`.
+    func endsWithin(jiffy now: Int, _ done: Int64) -> Bool { done <= Int64(now + 1) * pagesPerSecond }
+
+    /// The first jiffy at whose start a transfer ending at `done` is complete.
+    func jiffy(after done: Int64) -> Int { Int((done + pagesPerSecond - 1) / pagesPerSecond) }
 
     /// The block queue is congested (spec §4 rule 9 for file pages).
     var isCongested: Bool { pendingWrites >= KernelConstants.congestionThreshold }

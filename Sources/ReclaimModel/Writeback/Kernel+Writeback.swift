@@ -16,6 +16,7 @@ extension Kernel {
     /// (rotating reclaim-marked pages to the inactive tail) and read unlocks.
     mutating func completeIO() {
         while let request = disk.popCompleted(by: now) {
+            if laptopMode { laptopFlushAt = now + config.machine.laptopMode * hz }
             let pfn = request.pfn
             switch request.kind {
             case .write:
@@ -38,10 +39,10 @@ extension Kernel {
     public func dirtyLimits() -> (background: Int, dirty: Int) {
         let available = vmTotalPages
         let unmappedRatio = 100 - ((nrFileMapped + nrAnonPages) * 100) / vmTotalPages
-        var dirtyRatio = KernelConstants.dirtyRatio
+        var dirtyRatio = config.machine.dirtyRatio
         if dirtyRatio > unmappedRatio / 2 { dirtyRatio = unmappedRatio / 2 }
         if dirtyRatio < 5 { dirtyRatio = 5 }
-        var backgroundRatio = KernelConstants.dirtyBackgroundRatio
+        var backgroundRatio = config.machine.dirtyBackgroundRatio
         if backgroundRatio >= dirtyRatio { backgroundRatio = dirtyRatio / 2 }
         return (backgroundRatio * available / 100, dirtyRatio * available / 100)
     }
@@ -76,14 +77,23 @@ extension Kernel {
                 return
             }
             if disk.isCongested { return }
-            guard let pfn = dirtyQueue.pop() else {
+            guard writeOldestDirtyPage() else {
                 pdflushActive = false
                 return
             }
+            pdflushMinPages -= 1
+        }
+    }
+
+    /// Writes the oldest-dirtied dirty file page (skipping stale queue entries); false when
+    /// there is none.
+    mutating func writeOldestDirtyPage() -> Bool {
+        while let pfn = dirtyQueue.pop() {
             let f = frames.flags[Int(pfn)]
             guard f.contains(.inUse), f.contains(.dirty), !f.contains(.anon), !f.contains(.writeback) else { continue }
             startWrite(pfn, forReclaim: false)
-            pdflushMinPages -= 1
+            return true
         }
+        return false
     }
 }

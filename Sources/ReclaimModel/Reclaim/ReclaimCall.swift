@@ -1,15 +1,17 @@
-/// One call of `container_try_to_free_pages` (spec §8.6 item 4), as a resumable state:
-/// the call sleeps in `congestion_wait` and `throttle_vm_writeout`, and the world (other
-/// tasks, the disk) moves on while it sleeps, so the call is resumed jiffy-exact.
-struct ContainerReclaim: Sendable {
+/// One call of a reclaim entry point with a priority loop — `container_try_to_free_pages`
+/// (spec §8.6 item 4) or `try_to_free_pages` (spec §1) — as a resumable state: the call
+/// sleeps in `congestion_wait` and `throttle_vm_writeout`, and the world (other tasks, the
+/// disk, kswapd) moves on while it sleeps, so the call resumes jiffy-exact.
+struct ReclaimCall: Sendable {
     enum Phase: Sendable {
-        /// Run `container_shrink_pages` at `priority`.
+        /// Run the shrink step at `priority`.
         case shrink
         /// Inside `throttle_vm_writeout` after the shrink.
         case throttle
     }
 
-    let container: Int
+    /// `container` for container reclaim, nil for direct reclaim.
+    let container: Int?
     let task: Int
     let callNo: Int
     let startJiffy: Int
@@ -21,10 +23,17 @@ struct ContainerReclaim: Sendable {
     var totalScanned = 0
     var pdflushWoken = false
     var stallJiffies = 0
+    /// `sc.all_unreclaimable` of the last `shrink_zones` (direct reclaim).
+    var allUnreclaimable = false
+    /// Whether this pass shrank anything (a skipped zone is not throttled).
+    var shrank = false
     /// The pass in progress.
     var pass = PassStats()
     var passMayWritepage = false
     var passStallJiffies = 0
+    var passPrevPriority: Int?
+
+    var origin: ReclaimOrigin { container == nil ? .direct : .container }
 }
 
 /// How a reclaim call left its caller.
@@ -39,37 +48,59 @@ extension Kernel {
     /// Starts `container_try_to_free_pages(rss)` for task `t` charging container `c`:
     /// GFP_KERNEL, `may_writepage = !laptop_mode`, `may_swap = 1`, `swappiness =
     /// vm_swappiness` (never read on this path).
-    mutating func beginContainerReclaim(container c: Int, task t: Int) -> ContainerReclaim {
-        let call = ContainerReclaim(
+    mutating func beginContainerReclaim(container c: Int, task t: Int) -> ReclaimCall {
+        beginReclaimCall(container: c, task: t)
+    }
+
+    /// Starts `try_to_free_pages(zones, gfp)` for task `t` (spec §1): `may_writepage =
+    /// !laptop_mode`, `may_swap = 1`, `swappiness = vm_swappiness`.
+    mutating func beginDirectReclaim(task t: Int) -> ReclaimCall {
+        beginReclaimCall(container: nil, task: t)
+    }
+
+    private mutating func beginReclaimCall(container c: Int?, task t: Int) -> ReclaimCall {
+        let call = ReclaimCall(
             container: c, task: t, callNo: nextCallNo, startJiffy: now,
             sc: ScanControl(mayWritepage: !laptopMode, swappiness: config.machine.swappiness))
         nextCallNo += 1
         return call
     }
 
-    /// Runs the call until it sleeps or returns (spec §8.6 item 4):
-    /// per priority 12...0: reset `sc.nr_scanned`; `nr_reclaimed += container_shrink_pages`;
-    /// `total_scanned += sc.nr_scanned`; success iff `nr_reclaimed > 1`; past 48 scanned wake
+    /// Runs the call until it sleeps or returns. Per priority 12...0: reset `sc.nr_scanned`;
+    /// shrink (`container_shrink_pages`, or `shrink_zones` noting the scanning priority and
+    /// skipping an all-unreclaimable zone below 12); `throttle_vm_writeout`;
+    /// `total_scanned += sc.nr_scanned`; return success once enough is freed (container:
+    /// `> 1`; direct: `>= 32`, checked before the writeback steps); past 48 scanned wake
     /// pdflush (`laptop_mode ? all : total_scanned`) and set `may_writepage`; nap HZ/10 when
-    /// this priority scanned anything and `priority < 10`. Failure after priority 0.
-    mutating func runContainerReclaim(_ call: inout ContainerReclaim) -> ReclaimStep {
+    /// this priority scanned anything and `priority < 10`. After priority 0: container
+    /// reclaim fails; direct reclaim fails only if the last `shrink_zones` skipped every zone.
+    /// Direct reclaim leaves `prev_priority = max(priority, 0)` in the zone.
+    mutating func runReclaimCall(_ call: inout ReclaimCall) -> ReclaimStep {
         while true {
             switch call.phase {
             case .shrink:
-                if call.priority < 0 { return finish(call, success: false) }
+                if call.priority < 0 { return finish(call, success: call.container == nil && !call.allUnreclaimable) }
                 call.sc.nrScanned = 0
                 call.pass = PassStats()
                 call.passMayWritepage = call.sc.mayWritepage
                 call.passStallJiffies = 0
-                call.nrReclaimed += containerShrinkPages(call.priority, container: call.container, call: &call)
+                if let c = call.container {
+                    call.shrank = true
+                    call.nrReclaimed += containerShrinkPages(call.priority, container: c, call: &call)
+                } else {
+                    call.nrReclaimed += shrinkZones(&call)
+                }
                 call.phase = .throttle
             case .throttle:
-                // throttle_vm_writeout() at the end of container_shrink_pages.
-                if mustThrottleWriteout() {
+                // throttle_vm_writeout() at the end of container_shrink_pages / shrink_zone.
+                if call.shrank && mustThrottleWriteout() {
                     return nap(&call)
                 }
                 call.totalScanned += call.sc.nrScanned
-                if Self.containerReclaimSucceeded(nrReclaimed: call.nrReclaimed) {
+                let succeeded = call.container == nil
+                    ? Self.directReclaimSucceeded(nrReclaimed: call.nrReclaimed)
+                    : Self.containerReclaimSucceeded(nrReclaimed: call.nrReclaimed)
+                if succeeded {
                     recordPass(call)
                     return finish(call, success: true)
                 }
@@ -91,6 +122,23 @@ extension Kernel {
         }
     }
 
+    /// `shrink_zones(priority, zones, sc)` for the one zone (spec §2).
+    private mutating func shrinkZones(_ call: inout ReclaimCall) -> Int {
+        call.allUnreclaimable = true
+        zone.prevPriority = min(zone.prevPriority, call.priority)  // note scanning priority
+        call.passPrevPriority = zone.prevPriority
+        call.shrank = false
+        if zone.allUnreclaimable && call.priority != KernelConstants.defPriority { return 0 }
+        call.allUnreclaimable = false
+        call.shrank = true
+        return shrinkZone(call.priority, sc: &call.sc, stats: &call.pass)
+    }
+
+    /// Direct reclaim succeeds once 32 pages are freed, cumulatively (`>=`, G5).
+    public static func directReclaimSucceeded(nrReclaimed: Int) -> Bool {
+        nrReclaimed >= KernelConstants.swapClusterMax
+    }
+
     /// Container reclaim succeeds once more than one page is freed (`nr_reclaimed > 1`,
     /// spec §8.3: two pages, against 32 on the global path).
     public static func containerReclaimSucceeded(nrReclaimed: Int) -> Bool { nrReclaimed > 1 }
@@ -108,18 +156,20 @@ extension Kernel {
     }
 
     /// Sleeps one `congestion_wait(WRITE, HZ/10)` inside `throttle_vm_writeout`.
-    private mutating func nap(_ call: inout ContainerReclaim) -> ReclaimStep {
+    private mutating func nap(_ call: inout ReclaimCall) -> ReclaimStep {
         call.passStallJiffies += congestionWaitJiffies
         call.stallJiffies += congestionWaitJiffies
         return .sleep(until: now + congestionWaitJiffies)
     }
 
-    /// Records the call row and returns its result.
-    mutating func finish(_ call: ContainerReclaim, success: Bool) -> ReclaimStep {
+    /// Records the call row and returns its result; direct reclaim notes the priority it
+    /// ended at in the zone's `prev_priority`.
+    mutating func finish(_ call: ReclaimCall, success: Bool) -> ReclaimStep {
+        if call.container == nil { zone.prevPriority = max(call.priority, 0) }
         events.reclaimCalls.append(
             ReclaimCallRecord(
-                callNo: call.callNo, tMs: ms(call.startJiffy), origin: .container,
-                container: containers[call.container].name, pid: tasks[call.task].pid,
+                callNo: call.callNo, tMs: ms(call.startJiffy), origin: call.origin,
+                container: containerName(call.container), pid: tasks[call.task].pid,
                 result: success ? 1 : 0, nrReclaimed: call.nrReclaimed, totalScanned: call.totalScanned,
                 lastPriority: max(0, call.priority), pdflushWoken: call.pdflushWoken,
                 stallMs: ms(call.stallJiffies)))
@@ -130,21 +180,24 @@ extension Kernel {
         return .done(success: success)
     }
 
-    private mutating func recordPass(_ call: ContainerReclaim) {
+    private mutating func recordPass(_ call: ReclaimCall) {
         let p = call.pass
+        let decision = call.container == nil ? (p.decision ?? reclaimMappedDecision(priority: call.priority, sc: call.sc)) : nil
         events.scanPasses.append(
             ScanPassRecord(
                 callNo: call.callNo, priority: call.priority, nrScanned: call.sc.nrScanned,
                 nrReclaimed: p.nrReclaimed, activeScanned: p.activeScanned, deactivated: p.deactivated,
                 inactiveScanned: p.inactiveScanned, activated: p.activated, keptDirty: p.keptDirty,
                 writebackStarted: p.writebackStarted, mayWritepage: call.passMayWritepage,
-                reclaimMapped: true, congestionWaitMs: ms(call.passStallJiffies)))
+                reclaimMapped: decision?.reclaimMapped ?? true, swapTendency: decision?.swapTendency,
+                distress: decision?.distress, mappedRatio: decision?.mappedRatio,
+                prevPriority: call.passPrevPriority, congestionWaitMs: ms(call.passStallJiffies)))
     }
 
     /// `container_shrink_pages(prio)` (spec §8.6 item 1): two separate loops, each over
     /// `n = (physpages >> prio) + 1` (zero when below `swap_cluster_max`) in chunks of 32,
     /// first the active step, then the inactive step; returns pages freed.
-    mutating func containerShrinkPages(_ priority: Int, container c: Int, call: inout ContainerReclaim) -> Int {
+    mutating func containerShrinkPages(_ priority: Int, container c: Int, call: inout ReclaimCall) -> Int {
         let clusterMax = call.sc.swapClusterMax
         var n = Self.containerScanSize(physpages: containers[c].physpages, priority: priority, clusterMax: clusterMax)
         while n > 0 {

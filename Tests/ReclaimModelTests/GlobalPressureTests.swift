@@ -1,0 +1,108 @@
+import ReclaimTestSupport
+import ReclaimWorkloads
+import Testing
+
+@testable import ReclaimModel
+
+/// Whole runs under global memory pressure: direct reclaim, kswapd, the global OOM killer,
+/// swappiness at work, dirty throttling.
+@Suite struct GlobalPressureTests {
+    typealias B = ConfigBuilder
+
+    /// A machine whose memory is mostly mapped: an anonymous heap and a mapped file set,
+    /// then a streaming reader that pushes the machine into reclaim.
+    static func mappedHeavy(swappiness: Int, swap: Int = 8192, seconds: Int = 12) -> SimulationConfig {
+        B.config(
+            seconds: seconds, ram: 16384, swap: swap, swappiness: swappiness,
+            tasks: [
+                B.task("heap", workload: .anonWorkingSet(pages: 7000, refsPerTick: 64, pattern: .zipf(theta: 0.9), writeRatio: 0.3)),
+                B.task("mapped", workload: .fileWorkingSet(pages: 5000, refsPerTick: 64, pattern: .zipf(theta: 0.9))),
+                B.task("stream", startJiffies: 4 * 250, workload: .fileStream(pages: 20000, refsPerTick: 32)),
+            ])
+    }
+
+    @Test func swappinessChangesGlobalReclaim() throws {
+        let (low, lowSummary) = try B.run(Self.mappedHeavy(swappiness: 0))
+        let (high, highSummary) = try B.run(Self.mappedHeavy(swappiness: 100))
+        let lowGlobal = low.scanPasses.filter { $0.swapTendency != nil }
+        let highGlobal = high.scanPasses.filter { $0.swapTendency != nil }
+        #expect(!lowGlobal.isEmpty && !highGlobal.isEmpty)
+        #expect(lowGlobal != highGlobal)
+        #expect(highGlobal.allSatisfy { $0.reclaimMapped }, "swappiness 100: swap_tendency >= 100 always")
+        #expect(lowGlobal.filter(\.reclaimMapped).count < lowGlobal.count / 2)
+        #expect(lowSummary.totals.swapOuts != highSummary.totals.swapOuts, "mapped anonymous pages are reclaimed differently")
+        #expect(Set(low.reclaimCalls.map(\.origin)) == [.direct, .kswapd])
+    }
+
+    /// Every recorded global pass: reclaim_mapped = 0 implies swap_tendency < 100, and
+    /// distress = 100 >> prev_priority; a direct call that succeeds with fewer than 32 pages
+    /// freed does so only after priority 0.
+    @Test(arguments: [0, 60, 100])
+    func recordedPassesAreConsistent(swappiness: Int) throws {
+        let (sink, _) = try B.run(Self.mappedHeavy(swappiness: swappiness))
+        let global = sink.scanPasses.filter { $0.swapTendency != nil }
+        #expect(!global.isEmpty)
+        for p in global {
+            if !p.reclaimMapped { #expect(p.swapTendency! < 100) }
+            #expect(p.distress == 100 >> p.prevPriority!)
+            #expect(p.prevPriority! <= p.priority || sink.reclaimCalls.first { $0.callNo == p.callNo }?.origin == .kswapd)
+        }
+        for call in sink.reclaimCalls where call.origin == .direct && call.result == 1 && call.nrReclaimed < 32 {
+            #expect(call.lastPriority == 0, "call \(call.callNo)")
+        }
+    }
+
+    /// No swap and more anonymous memory than RAM: kswapd marks the zone all-unreclaimable,
+    /// direct reclaim fails, and the global OOM killer (no container filter) kills the task
+    /// with the highest badness.
+    @Test func globalOOMKillsTheBiggest() throws {
+        let config = B.config(
+            seconds: 10, ram: 8192, swap: 0,
+            tasks: [
+                B.task("small", workload: .idle(totalVM: 1000, rss: 1000)),
+                B.task("leak", workload: .anonGrow(pagesPerSecond: 2000, maxPages: 0, refsPerTick: 4, pattern: .uniform)),
+            ])
+        let (sink, summary) = try B.run(config)
+        let kill = try #require(sink.oomEvents.first { $0.outcome == .killed })
+        #expect(kill.scope == .global && kill.container == nil)
+        #expect(kill.victimPid == 101)
+        #expect(summary.tasks.first { $0.name == "leak" }!.oomKilled)
+        #expect(summary.tasks.first { $0.name == "small" }!.oomKilled == false)
+        // The call right before the kill failed: the zone had been marked all-unreclaimable.
+        let failed = sink.reclaimCalls.filter { $0.origin == .direct && $0.result == 0 }
+        #expect(!failed.isEmpty)
+        #expect(summary.panic == nil)
+    }
+
+    /// panic_on_oom: the global OOM killer panics instead; the run ends there.
+    @Test func panicOnOOMEndsTheRun() throws {
+        var config = B.config(
+            seconds: 10, ram: 8192, swap: 0,
+            tasks: [B.task("leak", workload: .anonGrow(pagesPerSecond: 2000, maxPages: 0, refsPerTick: 0, pattern: .uniform))])
+        config.machine.panicOnOOM = 1
+        var sim = Simulator(config: config)
+        var sink = RecordingSink()
+        let summary = try sim.run(sink: &sink)
+        #expect(summary.panic?.contains("panic_on_oom") == true)
+        #expect(sink.oomEvents.count == 1 && sink.oomEvents[0].outcome == .none)
+        #expect(sim.kernel.now < config.durationJiffies)
+    }
+
+    /// A writer dirtying faster than the disk writes is throttled in balance_dirty_pages:
+    /// once its file is in memory it re-dirties pages at 16000/s against a 400 pages/s disk,
+    /// and dirty + writeback stays at the dirty threshold (26 % here: half the unmapped ratio).
+    @Test func dirtyWritersAreThrottled() throws {
+        let config = B.config(
+            seconds: 12, ram: 2048, diskPagesPerSecond: 400,
+            tasks: [B.task("writer", workload: .fileDirty(pages: 1000, refsPerTick: 64, pattern: .sequential, writeRatio: 1))])
+        var sim = Simulator(config: config)
+        var sink = RecordingSink()
+        let summary = try sim.run(sink: &sink)
+        #expect(summary.totals.stallMs > 0)
+        #expect(summary.totals.pagesWrittenBack > 0)
+        let peakDirty = sink.samples.filter { $0.container == nil }.map { $0.dirty + $0.writeback }.max() ?? 0
+        let limit = sim.kernel.dirtyLimits().dirty
+        #expect(peakDirty <= limit + sim.kernel.ratelimitPages * 2, "dirty + writeback stays near the threshold \(limit)")
+        try sim.kernel.checkInvariants()
+    }
+}
