@@ -97,6 +97,7 @@ CREATE TABLE scan_passes (
     swap_tendency     INTEGER,          -- mapped_ratio / 2 + distress + swappiness (§3); NULL where the path has none (container)
     distress          INTEGER,          -- 100 >> min(prev_priority, priority) (§3); NULL where the path has none
     mapped_ratio      INTEGER,          -- (NR_FILE_MAPPED + NR_ANON_PAGES) * 100 / vm_total_pages, percent (§3); NULL where the path has none
+    prev_priority     INTEGER,          -- the zone's prev_priority during the pass, after "note scanning priority" (§1, §6); NULL on the container path, which keeps none
     congestion_wait   INTEGER NOT NULL, -- ms slept after this pass (throttle_vm_writeout plus congestion_wait)
     PRIMARY KEY (run_id, call_no, priority)
 ) STRICT, WITHOUT ROWID;
@@ -161,6 +162,16 @@ CREATE TABLE containers (
     failcnt     INTEGER NOT NULL, -- charge attempts that failed (usage + 1 > limit, §8.2)
     max_usage   INTEGER NOT NULL, -- peak charged pages
     final_usage INTEGER NOT NULL, -- charged pages at the end of the run
+    PRIMARY KEY (run_id, name)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE zones (
+    run_id        INTEGER NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE, -- the run
+    name          TEXT NOT NULL,    -- zone name; the model has one zone, 'Normal'
+    present_pages INTEGER NOT NULL, -- pages in the zone (machine.ram_pages)
+    pages_min     INTEGER NOT NULL, -- pages_min watermark: min_free_kbytes / 4, min_free_kbytes = int_sqrt(ram_kbytes * 16) clamped to 128..65536
+    pages_low     INTEGER NOT NULL, -- pages_low = pages_min * 5 / 4: kswapd is woken at or below it
+    pages_high    INTEGER NOT NULL, -- pages_high = pages_min * 3 / 2: kswapd balances up to it
     PRIMARY KEY (run_id, name)
 ) STRICT, WITHOUT ROWID;
 

@@ -21,6 +21,10 @@ extension Scenario {
                 "uptime_s": .int(Int64(machine.uptimeSeconds)),
                 "panic_on_oom": .int(Int64(machine.panicOnOOM)),
                 "disk_pages_per_s": .int(Int64(machine.diskPagesPerSecond)),
+                "dirty_ratio": .int(Int64(machine.dirtyRatio)),
+                "dirty_background_ratio": .int(Int64(machine.dirtyBackgroundRatio)),
+                "dirty_writeback_centisecs": .int(Int64(machine.dirtyWritebackCentisecs)),
+                "dirty_expire_centisecs": .int(Int64(machine.dirtyExpireCentisecs)),
             ]),
             "containers": .array(
                 containers.map {

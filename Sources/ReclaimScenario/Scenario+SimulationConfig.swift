@@ -40,7 +40,10 @@ extension Scenario {
             machine: MachineSpec(
                 ramPages: machine.ramPages, swapPages: machine.swapPages, swappiness: machine.swappiness,
                 laptopMode: machine.laptopMode, uptimeSeconds: machine.uptimeSeconds,
-                panicOnOOM: machine.panicOnOOM, diskPagesPerSecond: machine.diskPagesPerSecond),
+                panicOnOOM: machine.panicOnOOM, diskPagesPerSecond: machine.diskPagesPerSecond,
+                dirtyRatio: machine.dirtyRatio, dirtyBackgroundRatio: machine.dirtyBackgroundRatio,
+                dirtyWritebackCentisecs: machine.dirtyWritebackCentisecs,
+                dirtyExpireCentisecs: machine.dirtyExpireCentisecs),
             containers: containers.map { ContainerSpec(name: $0.name, limitPages: $0.limitPages) },
             tasks: specs,
             sampleIntervalJiffies: sampleMilliseconds == 0 ? 0 : max(1, sampleMilliseconds * hz / 1000))

@@ -40,6 +40,14 @@ public struct Scenario: Sendable, Hashable {
         public var panicOnOOM: Int
         /// `disk_pages_per_s`: writeback and swap bandwidth, 1...10^8 (default 12800 = 50 MiB/s).
         public var diskPagesPerSecond: Int
+        /// `dirty_ratio`: `vm_dirty_ratio`, 5...100 (default 40).
+        public var dirtyRatio: Int
+        /// `dirty_background_ratio`: 0...100 (default 10).
+        public var dirtyBackgroundRatio: Int
+        /// `dirty_writeback_centisecs`: the kupdate period, 0 (off)...8640000 (default 500).
+        public var dirtyWritebackCentisecs: Int
+        /// `dirty_expire_centisecs`: age at which kupdate writes dirty data (default 3000).
+        public var dirtyExpireCentisecs: Int
     }
 
     /// One entry of `containers:`.

@@ -5,7 +5,7 @@ extension Store {
     /// The tables holding a run's event rows (every one keyed by `run_id`).
     static let eventTables = [
         "scan_passes", "reclaim_calls", "oom_candidates", "oom_events", "samples", "tasks",
-        "containers",
+        "containers", "zones",
     ]
 
     /// Writes a finished run in ONE transaction: every event row, the tasks and
@@ -30,6 +30,7 @@ extension Store {
             try Self.insertSamples(db, runId: runId, events.samples)
             try Self.insertTasks(db, runId: runId, summary.tasks)
             try Self.insertContainers(db, runId: runId, summary.containers)
+            try Self.insertZones(db, runId: runId, summary.zones)
             try Self.updateTotals(db, runId: runId, summary: summary)
         }
     }
@@ -84,14 +85,14 @@ extension Store {
             "run_id", "call_no", "priority", "nr_scanned", "nr_reclaimed", "active_scanned",
             "deactivated", "inactive_scanned", "activated", "kept_dirty", "writeback_started",
             "may_writepage", "reclaim_mapped", "swap_tendency", "distress", "mapped_ratio",
-            "congestion_wait",
+            "prev_priority", "congestion_wait",
         ]))
         for r in records {
             try insert(statement, [
                 runId, r.callNo, r.priority, r.nrScanned, r.nrReclaimed, r.activeScanned,
                 r.deactivated, r.inactiveScanned, r.activated, r.keptDirty, r.writebackStarted,
                 r.mayWritepage, r.reclaimMapped, r.swapTendency, r.distress, r.mappedRatio,
-                r.congestionWaitMs,
+                r.prevPriority, r.congestionWaitMs,
             ])
         }
     }
@@ -159,6 +160,15 @@ extension Store {
             try insert(statement, [
                 runId, r.name, r.limitPages, r.failcnt, r.maxUsage, r.finalUsage,
             ])
+        }
+    }
+
+    static func insertZones(_ db: Database, runId: Int64, _ records: [ZoneRecord]) throws {
+        let statement = try db.cachedStatement(sql: insertSQL("zones", [
+            "run_id", "name", "present_pages", "pages_min", "pages_low", "pages_high",
+        ]))
+        for r in records {
+            try insert(statement, [runId, r.name, r.presentPages, r.pagesMin, r.pagesLow, r.pagesHigh])
         }
     }
 

@@ -16,7 +16,8 @@ import Testing
             scenario.machine
                 == Scenario.Machine(
                     ramPages: 65536, swapPages: 0, swappiness: 60, laptopMode: 0, uptimeSeconds: 0,
-                    panicOnOOM: 0, diskPagesPerSecond: 12800))
+                    panicOnOOM: 0, diskPagesPerSecond: 12800, dirtyRatio: 40, dirtyBackgroundRatio: 10,
+                    dirtyWritebackCentisecs: 500, dirtyExpireCentisecs: 3000))
         #expect(scenario.containers.isEmpty)
         let task = try #require(scenario.tasks.first)
         #expect(task.name == "a" && task.container == nil && task.count == 1 && task.pid == 100)
@@ -108,7 +109,7 @@ import Testing
         ),
         (
             "name: t\nmachine: {swapiness: 3}\ntasks: [{name: a, workload: {kind: idle}}]",
-            "t.yaml: machine.swapiness: unknown key (expected one of ram_pages, swap_pages, swappiness, laptop_mode, uptime_s, panic_on_oom, disk_pages_per_s)"
+            "t.yaml: machine.swapiness: unknown key (expected one of ram_pages, swap_pages, swappiness, laptop_mode, uptime_s, panic_on_oom, disk_pages_per_s, dirty_ratio, dirty_background_ratio, dirty_writeback_centisecs, dirty_expire_centisecs)"
         ),
         (
             "name: t\nmachine: {swappiness: 150}\ntasks: [{name: a, workload: {kind: idle}}]",

@@ -8,7 +8,7 @@ import Testing
 /// disk, STRICT tables with documented columns, and canned queries that prepare.
 @Suite struct MigrationTests {
     static let eventTables = [
-        "reclaim_calls", "scan_passes", "oom_events", "oom_candidates", "tasks", "containers", "samples",
+        "reclaim_calls", "scan_passes", "oom_events", "oom_candidates", "tasks", "containers", "zones", "samples",
     ]
 
     static func sqlFiles(_ folder: String) throws -> [String] {
@@ -41,7 +41,7 @@ import Testing
         try store.read { db throws in
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
+                sql: "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
             let strict = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(String.self, forColumn: "name"), try $0.decode(Int.self, forColumn: "strict")) })
             #expect(strict.keys.sorted() == (["runs", "sweeps"] + Self.eventTables).sorted())
             #expect(strict.values.allSatisfy { $0 == 1 }, "every table is STRICT: \(strict)")

@@ -300,6 +300,23 @@ public struct ContainerRecord: Sendable, Hashable {
     }
 }
 
+/// A zone and its watermarks (`zones`).
+public struct ZoneRecord: Sendable, Hashable {
+    public var name: String
+    public var presentPages: Int
+    public var pagesMin: Int
+    public var pagesLow: Int
+    public var pagesHigh: Int
+
+    public init(name: String, presentPages: Int, pagesMin: Int, pagesLow: Int, pagesHigh: Int) {
+        self.name = name
+        self.presentPages = presentPages
+        self.pagesMin = pagesMin
+        self.pagesLow = pagesLow
+        self.pagesHigh = pagesHigh
+    }
+}
+
 /// Run totals (columns of `runs`).
 public struct RunTotals: Sendable, Hashable {
     public var faults = 0

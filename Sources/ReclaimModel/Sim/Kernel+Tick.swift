@@ -116,6 +116,8 @@ extension Kernel {
                 name: $0.name, limitPages: $0.limit, failcnt: $0.failcnt, maxUsage: $0.maxUsage,
                 finalUsage: $0.usage)
         }
-        return RunSummary(totals: totals, tasks: taskRecords, containers: containerRecords, panic: panic)
+        let w = zone.watermarks
+        let zones = [ZoneRecord(name: "Normal", presentPages: frames.count, pagesMin: w.min, pagesLow: w.low, pagesHigh: w.high)]
+        return RunSummary(totals: totals, tasks: taskRecords, containers: containerRecords, zones: zones, panic: panic)
     }
 }
