@@ -55,7 +55,8 @@ CREATE TABLE runs (
     swap_outs          INTEGER,                              -- anonymous pages written to swap
     swap_ins           INTEGER,                              -- pages read back from swap
     reclaim_calls      INTEGER,                              -- rows of reclaim_calls for the run
-    oom_events         INTEGER                               -- rows of oom_events for the run
+    oom_events         INTEGER,                              -- rows of oom_events for the run
+    page_refs          INTEGER                               -- page references the tasks made (hits and faults)
 ) STRICT;
 
 CREATE INDEX runs_by_sweep ON runs (sweep_id);

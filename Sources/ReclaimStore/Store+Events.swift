@@ -179,7 +179,7 @@ extension Store {
         var arguments: StatementArguments = [summary.panic == nil ? "done" : "failed", summary.panic]
         arguments += [
             t.faults, t.majorFaults, t.pagesScanned, t.pagesReclaimed, t.oomKills, t.stallMs,
-            t.pagesWrittenBack, t.swapOuts, t.swapIns, t.reclaimCalls, t.oomEvents,
+            t.pagesWrittenBack, t.swapOuts, t.swapIns, t.reclaimCalls, t.oomEvents, t.pageRefs,
         ]
         arguments += [runId]
         try db.execute(

@@ -9,7 +9,7 @@ extension Store {
     /// The run totals columns of `runs`, NULL until a run finishes.
     static let totalsColumns = [
         "faults", "major_faults", "pages_scanned", "pages_reclaimed", "oom_kills", "stall_ms",
-        "pages_written_back", "swap_outs", "swap_ins", "reclaim_calls", "oom_events",
+        "pages_written_back", "swap_outs", "swap_ins", "reclaim_calls", "oom_events", "page_refs",
     ]
 
     /// Records that a run starts, or says it is already done.

@@ -1,3 +1,4 @@
+import Foundation
 import ReclaimWorkloads
 import Testing
 
@@ -26,10 +27,26 @@ import Testing
         for _ in 0..<100_000 { counts[z.sample(using: &rng)] += 1 }
         #expect(counts[0] == 0)
         #expect(counts[1] > counts[2] && counts[2] > counts[10] && counts[10] > counts[500])
-        // P(1) = 1 / H(1000, 0.99) ~ 0.1324.
-        #expect(abs(Double(counts[1]) / 100_000 - 0.1324) < 0.01)
+        // P(1) = 1 / H(1000, 0.99) = 0.1294.
+        #expect(abs(Double(counts[1]) / 100_000 - 0.1294) < 0.01)
         let one = ZipfSampler(n: 1, theta: 2)
         #expect(one.sample(using: &rng) == 1)
+    }
+
+    /// The alias table draws the same distribution as rejection-inversion.
+    @Test func zipfAliasTableMatchesTheDistribution() {
+        let table = ZipfAliasTable(n: 1000, theta: 0.99)
+        var rng = SplitMix64(seed: 5)
+        var counts = [Int](repeating: 0, count: 1001)
+        for _ in 0..<200_000 { counts[table.sample(using: &rng)] += 1 }
+        #expect(counts[0] == 0)
+        #expect(abs(Double(counts[1]) / 200_000 - 0.1294) < 0.005, "P(rank 1) = 1/H(1000, 0.99) = 0.1294")
+        #expect(abs(Double(counts[2]) / 200_000 - 0.1294 / pow(2, 0.99)) < 0.005)
+        let tail = counts[501...].reduce(0, +)
+        // P(rank > 500) = (H(1000) - H(500)) / H(1000) for theta 0.99: 0.0957.
+        #expect(abs(Double(tail) / 200_000 - 0.0957) < 0.01)
+        let single = ZipfAliasTable(n: 1, theta: 1.5)
+        #expect(single.sample(using: &rng) == 1)
     }
 
     @Test func anonGrowAllocatesAtItsRate() {

@@ -28,7 +28,7 @@ extension Kernel {
             if idx >= tasks[t].mm!.anonPTE.count { tasks[t].mm!.growAnon(to: idx + 1) }
             let pte = tasks[t].mm!.anonPTE[idx]
             if pte > 0 {
-                releasePrecharge(t)
+                if tasks[t].precharged { releasePrecharge(t) }
                 return touch(pte - 1, write: ref.write, task: t)
             }
             if let r = precharge(t) { return r }
@@ -38,7 +38,7 @@ extension Kernel {
             let file = Int(tasks[t].mm!.file)
             let pfn = files[file].pages[idx]
             if pfn >= 0 && frames.has(pfn, .mapped) {
-                releasePrecharge(t)
+                if tasks[t].precharged { releasePrecharge(t) }
                 return touch(pfn, write: ref.write, task: t)
             }
             if let r = precharge(t) { return r }

@@ -319,6 +319,8 @@ public struct ZoneRecord: Sendable, Hashable {
 
 /// Run totals (columns of `runs`).
 public struct RunTotals: Sendable, Hashable {
+    /// Page references the tasks made (hits and faults).
+    public var pageRefs = 0
     public var faults = 0
     public var majorFaults = 0
     /// Sum of `sc.nr_scanned` over every reclaim call (spec §4 rules).

@@ -46,20 +46,29 @@ extension Kernel {
             let due = tasks[t].workload.dueSpawns(elapsedJiffies: now - max(0, tasks[t].startJiffies))
             for _ in 0..<due { forkChild(of: t, pages: childPages) }
         }
-        tasks[t].workload.beginTick()
-        while tasks[t].state == .running {
-            let ref: PageRef
-            if let pending = tasks[t].pendingRef {
-                ref = pending
-                tasks[t].pendingRef = nil
-            } else if let next = tasks[t].workload.next() {
-                ref = next
-            } else {
-                break
+        // The workload leaves the task for the jiffy's loop, so the hot path mutates a local
+        // value instead of an element of the task array (access() never touches it).
+        var workload = tasks[t].workload
+        workload.beginTick()
+        var refs = 0
+        defer {
+            tasks[t].workload = workload
+            totals.pageRefs += refs
+        }
+        if let pending = tasks[t].pendingRef {
+            tasks[t].pendingRef = nil
+            switch access(pending, task: t) {
+            case .done: refs += 1
+            case .blocked:
+                if tasks[t].state == .running { tasks[t].pendingRef = pending }
+                return
+            case .died: return
             }
+        }
+        while let ref = workload.next() {
             switch access(ref, task: t) {
             case .done:
-                continue
+                refs += 1
             case .blocked:
                 if tasks[t].state == .running { tasks[t].pendingRef = ref }
                 return
