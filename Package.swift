@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Seeded access-pattern generators (no I/O).
@@ -32,11 +33,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // Real kernels' OOM-killer reports: parse logs, score them (no I/O: text in, values out).
+        .target(
+            name: "ReclaimOOMReports",
+            dependencies: ["ReclaimModel", .product(name: "Crypto", package: "swift-crypto")]),
         // SQLite through GRDB: migrations, recorder, queries.
         .target(
             name: "ReclaimStore",
             dependencies: [
-                "ReclaimModel",
+                "ReclaimModel", "ReclaimOOMReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["migrations", "queries"],
@@ -48,9 +53,10 @@ let package = Package(
         .target(
             name: "ReclaimCLI",
             dependencies: [
-                "ReclaimModel", "ReclaimWorkloads", "ReclaimScenario", "ReclaimStore",
+                "ReclaimModel", "ReclaimWorkloads", "ReclaimScenario", "ReclaimStore", "ReclaimOOMReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]),
         .executableTarget(name: "reclaimlab", dependencies: ["ReclaimCLI"]),
         // Test helpers: fixtures, an in-memory event sink, scenario builders.
@@ -67,6 +73,9 @@ let package = Package(
             name: "ReclaimStoreTests",
             dependencies: ["ReclaimStore", "ReclaimModel", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Snapshots"]),
+        .testTarget(
+            name: "ReclaimOOMReportsTests",
+            dependencies: ["ReclaimOOMReports", "ReclaimModel", "ReclaimStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReclaimCLITests", dependencies: ["ReclaimCLI", "reclaimlab", "ReclaimStore", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
