@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import ReclaimStore
+
+/// The README's "The database" section documents every table and column of m0001, each with
+/// a unit, in schema order, and names the views of m0002. (Tables of later migrations are
+/// documented by their own sections.)
+@Suite struct DatabaseDocsTests {
+    static func section() throws -> String {
+        let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "\n## The database\n"))
+        let rest = readme[start.upperBound...]
+        let end = rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex
+        return String(rest[..<end])
+    }
+
+    @Test func everyColumnHasARowWithAUnit() throws {
+        let section = try Self.section()
+        let blocks = section.components(separatedBy: "\n#### ").dropFirst()
+        var documented: [String: [(String, String)]] = [:]
+        for block in blocks {
+            let lines = block.split(separator: "\n")
+            let table = String(lines[0]).trimmingCharacters(in: CharacterSet(charactersIn: "` "))
+            documented[table] = lines.compactMap { line in
+                let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard cells.count >= 3, cells[0].hasPrefix("`") else { return nil }
+                return (cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`")), cells[1])
+            }
+        }
+        let queue = try DatabaseQueue()
+        try Store.makeMigrator().migrate(queue, upTo: "m0002_views")
+        try queue.read { db throws in
+            let tables = try String.fetchAll(
+                db,
+                sql:
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name"
+            )
+            #expect(Set(tables).isSubset(of: documented.keys), "a #### section per table of m0001: \(tables)")
+            for table in tables {
+                let columns = try db.columns(in: table).map(\.name)
+                let rows = documented[table] ?? []
+                #expect(rows.map(\.0) == columns, "README rows of \(table) are its columns, in order")
+                for (column, unit) in rows {
+                    #expect(!unit.isEmpty, "\(table).\(column) has a unit")
+                }
+            }
+            let views = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
+            for view in views {
+                #expect(section.contains("`\(view)`"), "the README names the view \(view)")
+            }
+        }
+    }
+}
