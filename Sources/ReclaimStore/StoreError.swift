@@ -28,6 +28,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case unknownRun(path: String, runId: Int64)
     /// The run is not in a state that allows the operation (e.g. finishing a `done` run).
     case runNotRunning(path: String, runId: Int64, status: String)
+    /// An input database (of `merge`) that does not exist; nothing was written.
+    case missingInput(path: String)
 
     /// The sysexits code: 65 bad data (not SQLite or not ours, corrupt, newer schema), 73 cannot create
     /// output, 74 I/O error, 70 internal error (unknown runs, constraint violations).
@@ -37,6 +39,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return 65
         case .cannotCreate:
             return 73
+        case .missingInput:
+            return 66
         case .io:
             return 74
         case .unknownRun, .runNotRunning:
@@ -81,6 +85,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "\(path): no run with run_id \(runId) (internal error: please report it)."
         case .runNotRunning(let path, let runId, let status):
             return "\(path): run \(runId) is '\(status)', not 'running' (internal error: please report it)."
+        case .missingInput(let path):
+            return "\(path): no such database file. Nothing was written. Pass existing reclaimlab databases to merge."
         }
     }
 

@@ -1,0 +1,118 @@
+import Foundation
+import ReclaimModel
+import ReclaimScenario
+import ReclaimStore
+
+/// Runs the points of a sweep on `jobs` threads, each simulation with its own
+/// ``Simulator`` (the model is a value type), every write through one ``SweepRecorder``
+/// (issue 4; style habit 7: parallelism at the run level, the store receives immutable
+/// `Sendable` batches).
+///
+/// Results do not depend on `jobs`: a run's rows depend only on its scenario; only the
+/// order in which runs commit, and so their `run_id`s, differ.
+struct SweepRunner: Sendable {
+    /// Simulates one run, streaming its events into the recorder; returns its summary, or
+    /// throws (the run then fails).
+    typealias Simulate = @Sendable (SimulationConfig, inout RunRecorder) throws -> RunSummary
+
+    /// The points to run, in grid order; already-`done` ones are skipped up front.
+    let points: [SweepPoint]
+    let store: Store
+    /// The `sweeps` row of this invocation; runs started here point at it.
+    let sweepId: Int64
+    /// Worker threads, at least 1.
+    let jobs: Int
+    /// Stop starting runs after the first failure.
+    let failFast: Bool
+    let progressMode: ProgressReporter.Mode
+    let console: Console
+    /// Axes of the grid, to label runs in progress lines.
+    let axes: [SweepAxis]
+    /// The simulation; tests inject failures here.
+    var simulate: Simulate = { try SweepRunner.simulate($0, into: &$1) }
+
+    /// A fresh ``Simulator`` run to the end, its events streamed in bounded batches to the
+    /// store's staging tables (issue 6: a run's memory does not grow with its length).
+    static func simulate(_ config: SimulationConfig, into recorder: inout RunRecorder) throws -> RunSummary {
+        var simulator = Simulator(config: config)
+        return try simulator.run(sink: &recorder)
+    }
+
+    private struct Queue {
+        var next = 0
+        var stopped = false
+    }
+
+    /// Runs every point not yet `done` and returns what happened.
+    ///
+    /// - Throws: the first ``StoreError`` a write hit (the sweep stops; runs begun but not
+    ///   finished stay `running` and are retried by the next invocation).
+    func run() throws -> SweepTally {
+        let before = try store.runs(keys: points.map(\.runKey))
+        let todo = points.filter { before[$0.runKey]?.status != "done" }
+        let retrying = Set(todo.compactMap { before[$0.runKey] == nil ? nil : $0.runKey })
+        let progress = ProgressReporter(mode: progressMode, total: todo.count, console: console)
+        let workers = max(1, min(jobs, todo.count))
+        let recorder = SweepRecorder(store: store, progress: progress, pendingLimit: workers)
+        let queue = SweepLock(Queue())
+
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let thread = Thread {
+                work(todo, queue: queue, recorder: recorder, retrying: retrying)
+                group.leave()
+            }
+            thread.name = "reclaimlab sweep worker"
+            thread.start()
+        }
+        group.wait()
+        let notStarted = queue.withLock { todo.count - $0.next }
+        var tally = try recorder.drain()
+        progress.end()
+        tally.total = points.count
+        tally.skipped += points.count - todo.count
+        tally.notStarted = notStarted
+        return tally
+    }
+
+    /// One worker: takes the next point until none is left or the sweep stops.
+    private func work(_ todo: [SweepPoint], queue: SweepLock<Queue>, recorder: SweepRecorder, retrying: Set<String>) {
+        while true {
+            let taken = queue.withLock { state -> Int? in
+                guard !state.stopped, !recorder.hasFailed, state.next < todo.count else { return nil }
+                state.next += 1
+                return state.next - 1
+            }
+            guard let index = taken else { return }
+            let point = todo[index]
+            let label = "\(point.runKey.prefix(12))  \(SweepGrid.describe(point.values, axes: axes))"
+            let config = point.scenario.simulationConfig()
+            let descriptor = RunDescriptor(
+                runKey: point.runKey, sweepId: sweepId, scenario: point.scenario.scenario.name, simulation: config,
+                configJSON: point.scenario.canonicalJSON)
+            let runId: Int64
+            do {
+                guard case .started(let id) = try recorder.begin(descriptor, label: label) else { continue }
+                runId = id
+            } catch {
+                recorder.note(error)
+                return
+            }
+            let retried = retrying.contains(point.runKey)
+            let clock = ContinuousClock()
+            let started = clock.now
+            var events = store.recorder(runId: runId)
+            do {
+                let summary = try simulate(config, &events)
+                let seconds = ProgressReporter.seconds(clock.now - started)
+                if summary.panic != nil, failFast { queue.withLock { $0.stopped = true } }
+                recorder.finish(events, label: label, summary: summary, retried: retried, seconds: seconds)
+            } catch {
+                let seconds = ProgressReporter.seconds(clock.now - started)
+                if failFast { queue.withLock { $0.stopped = true } }
+                recorder.fail(events, label: label, error: "\(error)", retried: retried, seconds: seconds)
+            }
+        }
+    }
+}

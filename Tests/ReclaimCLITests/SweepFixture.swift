@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import ReclaimCLI
+
+/// A temporary directory holding a tiny scenario (1 s simulated, well under a tenth of a
+/// second per run in a debug build) and a 12-run sweep over it, plus helpers to run the
+/// CLI in-process and to compare databases row for row.
+struct SweepFixture {
+    let dir: URL
+
+    static let base = """
+        name: tiny
+        duration_s: 1
+        machine: { ram_pages: 16384, swap_pages: 0, uptime_s: 100 }
+        containers:
+          - { name: box, limit_pages: 800 }
+        tasks:
+          - { name: heap, container: box, workload: { kind: anon-working-set, pages: 300, refs_per_tick: 16 } }
+          - { name: log, container: box, workload: { kind: file-dirty, pages: 300, refs_per_tick: 8 } }
+          - { name: leak, container: box, workload: { kind: anon-grow, pages_per_s: 800, refs_per_tick: 8 } }
+        """
+
+    /// 2 x 2 x 3 = 12 runs.
+    static let sweep = """
+        name: tiny-sweep
+        base: tiny.yaml
+        axes:
+          machine.swap_pages: [0, 2048]
+          machine.laptop_mode: [0, 5]
+          seed: 1..3
+        """
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("reclaimlab-sweep-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Self.base.write(to: dir.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
+        try Self.sweep.write(to: dir.appendingPathComponent("sweep.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: dir) }
+
+    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `reclaimlab ARGUMENTS` in-process, capturing both streams.
+    func main(_ arguments: [String]) -> Result {
+        let out = Buffer()
+        let err = Buffer()
+        let status = ReclaimLab.main(
+            arguments: arguments, console: Console(write: { out.append($0) }, writeError: { err.append($0) }))
+        return Result(status: status, stdout: out.text, stderr: err.text)
+    }
+
+    /// A sweep of this fixture's sweep file into `db`.
+    func sweep(db: String, _ extra: [String] = []) -> Result {
+        main(["sweep", path("sweep.yaml"), "--db", path(db), "--quiet"] + extra)
+    }
+
+    /// Everything a database holds, minus run ids, sweep ids and wall-clock columns:
+    /// `runs` by run key, and every table with a `run_id` column as rows tagged with their
+    /// run's key, sorted. Two databases with equal contents hold the same results.
+    static func contents(_ path: String) throws -> [String: [String]] {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            var out: [String: [String]] = [:]
+            let ignoredRunColumns: Set = ["run_id", "sweep_id", "started_at", "finished_at"]
+            out["runs"] = try Row.fetchAll(db, sql: "SELECT * FROM runs").map { row in
+                row.columnNames.filter { !ignoredRunColumns.contains($0) }.map { "\($0)=\(row[$0] as DatabaseValue)" }
+                    .joined(separator: " ")
+            }.sorted()
+            let tables = try String.fetchAll(
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'grdb_migrations')")
+            for table in tables where try db.columns(in: table).contains(where: { $0.name == "run_id" }) {
+                out[table] = try Row.fetchAll(
+                    db, sql: "SELECT r.run_key AS k, e.* FROM \(table) e JOIN runs r USING (run_id)"
+                )
+                .map { row in
+                    row.columnNames.filter { $0 != "run_id" }.map { "\(row[$0] as DatabaseValue)" }.joined(
+                        separator: "|")
+                }.sorted()
+            }
+            return out
+        }
+    }
+
+    /// One value of a query on the database at `path`.
+    static func count(_ path: String, _ sql: String) throws -> Int {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+    }
+}
+
+/// Text written from several threads.
+final class Buffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage = ""
+
+    func append(_ text: String) {
+        lock.lock()
+        storage += text
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
