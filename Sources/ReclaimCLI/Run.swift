@@ -42,15 +42,20 @@ extension ReclaimLab {
             }
             console.error("running \(loaded.scenario.name) (\(loaded.scenario.durationSeconds) s simulated, seed \(config.seed)) as run \(runId)")
             var simulator = Simulator(config: config)
-            var sink = RecordingSink()
+            var recorder = store.recorder(runId: runId)
+            let summary: RunSummary
             do {
-                let summary = try simulator.run(sink: &sink)
-                try store.finishRun(runId: runId, events: sink, summary: summary)
+                summary = try simulator.run(sink: &recorder)
+                try store.finishRun(recorder, summary: summary)
             } catch let error as ModelError {
-                try store.failRun(runId: runId, error: error.description)
+                try store.failRun(recorder, error: error.description)
                 throw CLIFailure(description: "run \(runId) failed: \(error)", exitCode: ExitCodes.software)
             }
             try RunReport(store: store, runId: runId).print(to: console)
+            if let panic = summary.panic {
+                // Recorded with its rows up to the panic, but the run did not complete.
+                throw CLIFailure(description: "run \(runId) failed: \(panic)", exitCode: ExitCodes.software)
+            }
         }
     }
 }

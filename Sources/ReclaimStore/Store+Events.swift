@@ -67,78 +67,82 @@ extension Store {
         }
     }
 
-    static func insertReclaimCalls(_ db: Database, runId: Int64, _ records: [ReclaimCallRecord]) throws {
-        let statement = try db.cachedStatement(sql: insertSQL("reclaim_calls", [
+    static func insertReclaimCalls(_ db: Database, runId: Int64, _ records: [ReclaimCallRecord], prefix: String = "") throws {
+        let statement = try db.cachedStatement(sql: insertSQL(prefix + "reclaim_calls", [
             "run_id", "call_no", "t_ms", "origin", "container", "pid", "result", "nr_reclaimed",
             "total_scanned", "last_priority", "pdflush_woken", "stall_ms",
         ]))
+        var row = RowBinder(statement)
         for r in records {
-            try insert(statement, [
-                runId, r.callNo, r.tMs, r.origin.rawValue, r.container, r.pid, r.result,
-                r.nrReclaimed, r.totalScanned, r.lastPriority, r.pdflushWoken, r.stallMs,
-            ])
+            row.int(runId); row.int(r.callNo); row.int(r.tMs); row.text(r.origin.rawValue)
+            row.text(r.container); row.int(r.pid); row.int(r.result); row.int(r.nrReclaimed)
+            row.int(r.totalScanned); row.int(r.lastPriority); row.int(r.pdflushWoken); row.int(r.stallMs)
+            try row.step(db)
         }
     }
 
-    static func insertScanPasses(_ db: Database, runId: Int64, _ records: [ScanPassRecord]) throws {
-        let statement = try db.cachedStatement(sql: insertSQL("scan_passes", [
+    static func insertScanPasses(_ db: Database, runId: Int64, _ records: [ScanPassRecord], prefix: String = "") throws {
+        let statement = try db.cachedStatement(sql: insertSQL(prefix + "scan_passes", [
             "run_id", "call_no", "priority", "nr_scanned", "nr_reclaimed", "active_scanned",
             "deactivated", "inactive_scanned", "activated", "kept_dirty", "writeback_started",
             "may_writepage", "reclaim_mapped", "swap_tendency", "distress", "mapped_ratio",
             "prev_priority", "congestion_wait",
         ]))
+        var row = RowBinder(statement)
         for r in records {
-            try insert(statement, [
-                runId, r.callNo, r.priority, r.nrScanned, r.nrReclaimed, r.activeScanned,
-                r.deactivated, r.inactiveScanned, r.activated, r.keptDirty, r.writebackStarted,
-                r.mayWritepage, r.reclaimMapped, r.swapTendency, r.distress, r.mappedRatio,
-                r.prevPriority, r.congestionWaitMs,
-            ])
+            row.int(runId); row.int(r.callNo); row.int(r.priority); row.int(r.nrScanned)
+            row.int(r.nrReclaimed); row.int(r.activeScanned); row.int(r.deactivated)
+            row.int(r.inactiveScanned); row.int(r.activated); row.int(r.keptDirty)
+            row.int(r.writebackStarted); row.int(r.mayWritepage); row.int(r.reclaimMapped)
+            row.int(r.swapTendency); row.int(r.distress); row.int(r.mappedRatio); row.int(r.prevPriority)
+            row.int(r.congestionWaitMs)
+            try row.step(db)
         }
     }
 
-    static func insertOOMEvents(_ db: Database, runId: Int64, _ records: [OOMEventRecord]) throws {
-        let statement = try db.cachedStatement(sql: insertSQL("oom_events", [
+    static func insertOOMEvents(_ db: Database, runId: Int64, _ records: [OOMEventRecord], prefix: String = "") throws {
+        let statement = try db.cachedStatement(sql: insertSQL(prefix + "oom_events", [
             "run_id", "oom_no", "t_ms", "scope", "container", "trigger_pid", "outcome",
             "chosen_pid", "chosen_points", "victim_pid", "victim_container",
         ]))
+        var row = RowBinder(statement)
         for r in records {
-            try insert(statement, [
-                runId, r.oomNo, r.tMs, r.scope.rawValue, r.container, r.triggerPid,
-                r.outcome.rawValue, r.chosenPid, storedPoints(r.chosenPoints), r.victimPid,
-                r.victimContainer,
-            ])
+            row.int(runId); row.int(r.oomNo); row.int(r.tMs); row.text(r.scope.rawValue); row.text(r.container)
+            row.int(r.triggerPid); row.text(r.outcome.rawValue); row.int(r.chosenPid)
+            row.int(storedPoints(r.chosenPoints)); row.int(r.victimPid); row.text(r.victimContainer)
+            try row.step(db)
         }
     }
 
-    static func insertOOMCandidates(_ db: Database, runId: Int64, _ records: [OOMCandidateRecord]) throws {
-        let statement = try db.cachedStatement(sql: insertSQL("oom_candidates", [
+    static func insertOOMCandidates(_ db: Database, runId: Int64, _ records: [OOMCandidateRecord], prefix: String = "") throws {
+        let statement = try db.cachedStatement(sql: insertSQL(prefix + "oom_candidates", [
             "run_id", "oom_no", "round", "pid", "name", "container", "points", "total_vm", "rss",
             "eligible", "skip_reason",
         ]))
+        var row = RowBinder(statement)
         for r in records {
-            try insert(statement, [
-                runId, r.oomNo, r.round, r.pid, r.name, r.container, storedPoints(r.points),
-                r.totalVM, r.rss, r.eligible, r.skipReason?.rawValue,
-            ])
+            row.int(runId); row.int(r.oomNo); row.int(r.round); row.int(r.pid); row.text(r.name)
+            row.text(r.container); row.int(storedPoints(r.points)); row.int(r.totalVM); row.int(r.rss)
+            row.int(r.eligible); row.text(r.skipReason?.rawValue)
+            try row.step(db)
         }
     }
 
-    static func insertSamples(_ db: Database, runId: Int64, _ records: [SampleRecord]) throws {
-        let statement = try db.cachedStatement(sql: insertSQL("samples", [
+    static func insertSamples(_ db: Database, runId: Int64, _ records: [SampleRecord], prefix: String = "") throws {
+        let statement = try db.cachedStatement(sql: insertSQL(prefix + "samples", [
             "run_id", "t_ms", "container", "usage", "active", "inactive", "dirty", "writeback",
             "swap_used", "free",
         ]))
+        var row = RowBinder(statement)
         for r in records {
-            try insert(statement, [
-                runId, r.tMs, r.container, r.usage, r.active, r.inactive, r.dirty, r.writeback,
-                r.swapUsed, r.free,
-            ])
+            row.int(runId); row.int(r.tMs); row.text(r.container); row.int(r.usage); row.int(r.active)
+            row.int(r.inactive); row.int(r.dirty); row.int(r.writeback); row.int(r.swapUsed); row.int(r.free)
+            try row.step(db)
         }
     }
 
-    static func insertTasks(_ db: Database, runId: Int64, _ records: [TaskRecord]) throws {
-        let statement = try db.cachedStatement(sql: insertSQL("tasks", [
+    static func insertTasks(_ db: Database, runId: Int64, _ records: [TaskRecord], prefix: String = "") throws {
+        let statement = try db.cachedStatement(sql: insertSQL(prefix + "tasks", [
             "run_id", "pid", "name", "container", "parent_pid", "uid", "nice", "oom_adj",
             "workload", "start_ms", "exit_ms", "oom_killed", "max_rss", "total_vm", "cpu_jiffies",
             "faults", "major_faults",
@@ -152,8 +156,8 @@ extension Store {
         }
     }
 
-    static func insertContainers(_ db: Database, runId: Int64, _ records: [ContainerRecord]) throws {
-        let statement = try db.cachedStatement(sql: insertSQL("containers", [
+    static func insertContainers(_ db: Database, runId: Int64, _ records: [ContainerRecord], prefix: String = "") throws {
+        let statement = try db.cachedStatement(sql: insertSQL(prefix + "containers", [
             "run_id", "name", "limit_pages", "failcnt", "max_usage", "final_usage",
         ]))
         for r in records {
@@ -163,8 +167,8 @@ extension Store {
         }
     }
 
-    static func insertZones(_ db: Database, runId: Int64, _ records: [ZoneRecord]) throws {
-        let statement = try db.cachedStatement(sql: insertSQL("zones", [
+    static func insertZones(_ db: Database, runId: Int64, _ records: [ZoneRecord], prefix: String = "") throws {
+        let statement = try db.cachedStatement(sql: insertSQL(prefix + "zones", [
             "run_id", "name", "present_pages", "pages_min", "pages_low", "pages_high",
         ]))
         for r in records {

@@ -21,8 +21,13 @@ extension Kernel {
         }
         let lruPages = frames.flags.lazy.filter { $0.contains(.lru) }.count
         if lruPages != zoneActive.count + zoneInactive.count { try fail("LRU flag count != zone list sizes") }
-        // Containers: pages on lists == charged pages == usage; every listed page charged to it.
+        // Containers: pages on lists == charged pages; usage == charged pages + charges
+        // prepared by faults still in flight (a task asleep in the allocator holds one).
         var charged = Array(repeating: 0, count: containers.count)
+        var prepared = Array(repeating: 0, count: containers.count)
+        for task in tasks where task.precharged {
+            if let c = task.container { prepared[c] += 1 }
+        }
         for pfn in 0..<frames.count where frames.container[pfn] >= 0 {
             charged[Int(frames.container[pfn])] += 1
             if !frames.flags[pfn].contains(.mapped) { try fail("charged page \(pfn) is not mapped") }
@@ -30,8 +35,8 @@ extension Kernel {
         for (c, cont) in containers.enumerated() {
             let a = frames.containerLinks.walk(cont.active)
             let i = frames.containerLinks.walk(cont.inactive)
-            if a.count + i.count != cont.usage || charged[c] != cont.usage {
-                try fail("container \(cont.name): lists \(a.count)+\(i.count), charged \(charged[c]), usage \(cont.usage)")
+            if a.count + i.count != charged[c] || charged[c] + prepared[c] != cont.usage {
+                try fail("container \(cont.name): lists \(a.count)+\(i.count), charged \(charged[c]), in-flight charges \(prepared[c]), usage \(cont.usage)")
             }
             if a.contains(where: { Int(frames.container[Int($0)]) != c || !frames.has($0, .active) })
                 || i.contains(where: { Int(frames.container[Int($0)]) != c || frames.has($0, .active) })
