@@ -22,6 +22,9 @@ extension ReclaimLab {
         @Option(name: .customLong("set"), help: "Override a scenario key, e.g. machine.swappiness=0 (repeatable).")
         var overrides: [String] = []
 
+        @Option(help: "What to record: passes (everything), calls (no scan_passes), oom (no reclaim rows).")
+        var record: RunRecorder.Level = .passes
+
         func run() throws {
             let console = Console.current
             let parsed = try overrides.map { try Override.parse($0) }
@@ -42,7 +45,7 @@ extension ReclaimLab {
             }
             console.error("running \(loaded.scenario.name) (\(loaded.scenario.durationSeconds) s simulated, seed \(config.seed)) as run \(runId)")
             var simulator = Simulator(config: config)
-            var recorder = store.recorder(runId: runId)
+            var recorder = store.recorder(runId: runId, level: record)
             let summary: RunSummary
             do {
                 summary = try simulator.run(sink: &recorder)

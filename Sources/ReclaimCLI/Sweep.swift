@@ -47,6 +47,9 @@ extension ReclaimLab {
         @Flag(help: "No progress on stderr.")
         var quiet = false
 
+        @Option(help: "What to record: passes (everything), calls (no scan_passes), oom (no reclaim rows).")
+        var record: RunRecorder.Level = .passes
+
         func validate() throws {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
             if let shard, SweepShard(parsing: shard) == nil {
@@ -78,9 +81,10 @@ extension ReclaimLab {
             console.error(
                 "sweep \(file.name) (sweep_id \(sweepId)): \(points.count) runs\(scope), \(min(jobs, max(points.count, 1))) at a time"
             )
-            let runner = SweepRunner(
+            var runner = SweepRunner(
                 points: points, store: store, sweepId: sweepId, jobs: jobs, failFast: failFast,
                 progressMode: ProgressReporter.mode(quiet: quiet), console: console, axes: grid.axes)
+            runner.recordLevel = record
             let tally = try runner.run()
             console.error("\(file.name): \(tally.description)")
             if !points.isEmpty {

@@ -28,6 +28,8 @@ struct SweepRunner: Sendable {
     let console: Console
     /// Axes of the grid, to label runs in progress lines.
     let axes: [SweepAxis]
+    /// Which event tables the runs fill (`--record`).
+    var recordLevel = RunRecorder.Level.passes
     /// The simulation; tests inject failures here.
     var simulate: Simulate = { try SweepRunner.simulate($0, into: &$1) }
 
@@ -102,7 +104,7 @@ struct SweepRunner: Sendable {
             let retried = retrying.contains(point.runKey)
             let clock = ContinuousClock()
             let started = clock.now
-            var events = store.recorder(runId: runId)
+            var events = store.recorder(runId: runId, level: recordLevel)
             do {
                 let summary = try simulate(config, &events)
                 let seconds = ProgressReporter.seconds(clock.now - started)

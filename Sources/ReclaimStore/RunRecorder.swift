@@ -15,7 +15,18 @@ import ReclaimModel
 ///
 /// Errors while flushing are kept and thrown by `finishRun`.
 public struct RunRecorder: EventSink, Sendable {
+    /// How much of a run to record (`--record`): trading detail for size on large sweeps.
+    public enum Level: String, Sendable, CaseIterable {
+        /// Everything (the default).
+        case passes
+        /// No `scan_passes` rows.
+        case calls
+        /// Neither `scan_passes` nor `reclaim_calls` rows: OOM decisions, samples, tasks.
+        case oom
+    }
+
     public let runId: Int64
+    public let level: Level
     let store: Store
     /// Events buffered before a flush.
     public let batchLimit: Int
@@ -25,18 +36,21 @@ public struct RunRecorder: EventSink, Sendable {
     var staged = false
     var failure: (any Error & Sendable)?
 
-    init(store: Store, runId: Int64, batchLimit: Int) {
+    init(store: Store, runId: Int64, batchLimit: Int, level: Level) {
         self.store = store
         self.runId = runId
         self.batchLimit = batchLimit
+        self.level = level
     }
 
     public mutating func reclaimCall(_ record: ReclaimCallRecord) {
+        guard level != .oom else { return }
         buffer.reclaimCalls.append(record)
         added()
     }
 
     public mutating func scanPass(_ record: ScanPassRecord) {
+        guard level == .passes else { return }
         buffer.scanPasses.append(record)
         added()
     }
@@ -86,8 +100,9 @@ extension Store {
     ///
     /// - Parameter batchLimit: events held in memory before a flush to the staging tables
     ///   (default 65536: most runs never stage and are written once).
-    public func recorder(runId: Int64, batchLimit: Int = 65536) -> RunRecorder {
-        RunRecorder(store: self, runId: runId, batchLimit: max(1, batchLimit))
+    ///   - level: which event tables to fill (default: all).
+    public func recorder(runId: Int64, batchLimit: Int = 65536, level: RunRecorder.Level = .passes) -> RunRecorder {
+        RunRecorder(store: self, runId: runId, batchLimit: max(1, batchLimit), level: level)
     }
 
     /// Creates the staging tables on the writer connection if needed (same columns as the
