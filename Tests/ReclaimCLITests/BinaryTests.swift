@@ -24,16 +24,21 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in dir: URL) throws -> Result {
+    /// Runs the binary in `dir`, feeding `stdin` (or an empty input) and capturing both streams.
+    static func run(_ arguments: [String], in dir: URL, stdin: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = dir
         let out = Pipe()
         let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = input
         try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
