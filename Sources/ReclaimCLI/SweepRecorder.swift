@@ -34,15 +34,17 @@ final class SweepRecorder: Sendable {
 
     /// Records that a run starts (``Store/beginRun(_:)``); a run found `done` (by another
     /// process meanwhile) is counted as skipped and reported.
+    ///
+    /// Not queued behind the pending commits: the store's one writer connection serializes
+    /// it with them anyway, and a worker should not wait for other runs' rows to be written
+    /// before it can start simulating.
     func begin(_ descriptor: RunDescriptor, label: String) throws -> RunStart {
-        try queue.sync {
-            let start = try store.beginRun(descriptor)
-            if case .alreadyDone = start {
-                state.withLock { $0.tally.skipped += 1 }
-                progress.finished(label, outcome: .skipped, seconds: 0)
-            }
-            return start
+        let start = try store.beginRun(descriptor)
+        if case .alreadyDone = start {
+            state.withLock { $0.tally.skipped += 1 }
+            progress.finished(label, outcome: .skipped, seconds: 0)
         }
+        return start
     }
 
     /// Commits a simulated run: its staged events, totals and status (`failed` if it panicked).
