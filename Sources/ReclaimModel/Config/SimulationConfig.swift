@@ -63,7 +63,8 @@ public struct MachineSpec: Sendable, Hashable {
     public init(
         ramPages: Int, swapPages: Int = 0, swappiness: Int = 60, laptopMode: Int = 0,
         uptimeSeconds: Int = 0, panicOnOOM: Int = 0, diskPagesPerSecond: Int = 12800,
-        dirtyRatio: Int = 40, dirtyBackgroundRatio: Int = 10, dirtyWritebackCentisecs: Int = 500,
+        dirtyRatio: Int = KernelConstants.dirtyRatio, dirtyBackgroundRatio: Int = KernelConstants.dirtyBackgroundRatio,
+        dirtyWritebackCentisecs: Int = 500,
         dirtyExpireCentisecs: Int = 3000
     ) {
         self.dirtyRatio = dirtyRatio

@@ -6,7 +6,8 @@ public enum KernelConstants {
     public static let defPriority = 12
     /// `OOM_DISABLE`: an `oomkilladj` that excludes a task from the OOM killer.
     public static let oomDisable = -17
-    /// `vm_dirty_ratio` and `dirty_background_ratio` defaults (percent).
+    /// `vm_dirty_ratio` and `dirty_background_ratio` defaults (percent); `MachineSpec`'s
+    /// defaults.
     public static let dirtyRatio = 40
     public static let dirtyBackgroundRatio = 10
     /// Block-queue congestion threshold for the default `nr_requests` = 128:

@@ -88,11 +88,6 @@ struct EventBuffer: Sendable {
     var oomCandidates: [OOMCandidateRecord] = []
     var samples: [SampleRecord] = []
 
-    var isEmpty: Bool {
-        reclaimCalls.isEmpty && scanPasses.isEmpty && oomEvents.isEmpty && oomCandidates.isEmpty
-            && samples.isEmpty
-    }
-
     mutating func drain<S: EventSink>(into sink: inout S) {
         for r in scanPasses { sink.scanPass(r) }
         for r in reclaimCalls { sink.reclaimCall(r) }
