@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReclaimModel
+import ReclaimScenario
 import ReclaimStore
 
 extension ReclaimLab {
@@ -14,11 +15,15 @@ extension ReclaimLab {
                 SQLite C-API loop (one prepared statement, one transaction), and the ratio. \
                 simulator: a fixed zipf working set under container pressure, page references \
                 and reclaim passes per second and peak memory. memory: the same run recorded \
-                for S and 10 x S simulated seconds in child processes, peak memory of each.
+                for S and 10 x S simulated seconds in child processes, peak memory of each. \
+                sweep: a sweep run with --jobs 1 and --jobs N (the number of cores), the ratio of \
+                the wall times, and the CPU of the simulations and of the one writer; by default \
+                the fixed scenario over swappiness x swap x laptop_mode (12 runs), or the sweep \
+                files given with --sweep.
                 """)
 
         enum Part: String, ExpressibleByArgument, CaseIterable {
-            case all, recorder, simulator, memory
+            case all, recorder, simulator, memory, sweep
             /// Internal: one recorded run in this process (used by `memory`).
             case recordOnce = "record-once"
         }
@@ -35,6 +40,23 @@ extension ReclaimLab {
         @Option(name: .customLong("repeat"), help: "Repetitions; the median is printed.")
         var repeat_: Int = 1
 
+        @Option(help: "Sweep file for the sweep part (repeatable); default: the built-in sweep of the fixed scenario.")
+        var sweep: [String] = []
+
+        @Option(
+            name: .customLong("set"),
+            help: "Add or replace an axis of every --sweep file: KEY=V1,V2,... (repeatable).")
+        var axes: [String] = []
+
+        @Option(help: "Simulated seconds per run of the built-in sweep.")
+        var sweepSeconds: Int = 4
+
+        @Option(help: "Workers to compare with --jobs 1 in the sweep part (default: the number of cores, at least 2).")
+        var jobs: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)
+
+        @Option(help: "What the sweep part records: passes, calls or oom.")
+        var record: RunRecorder.Level = .passes
+
         static var benchDirectory: URL {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reclaimlab-bench-\(getpid())")
             try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -44,6 +66,8 @@ extension ReclaimLab {
         func validate() throws {
             if rows < 1 { throw ValidationError("--rows must be at least 1") }
             if seconds < 1 { throw ValidationError("--seconds must be at least 1") }
+            if sweepSeconds < 1 { throw ValidationError("--sweep-seconds must be at least 1") }
+            if jobs < 2 { throw ValidationError("--jobs must be at least 2 (it is compared with --jobs 1)") }
         }
 
         func run() throws {
@@ -54,13 +78,14 @@ extension ReclaimLab {
             case .recordOnce:
                 try recordOnce(dir: dir, console: console)
                 return
-            case .all, .recorder, .simulator, .memory:
+            case .all, .recorder, .simulator, .memory, .sweep:
                 break
             }
             console.output("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; \(Self.buildKind) build")
             if part == .all || part == .recorder { try recorder(dir: dir, console: console) }
             if part == .all || part == .simulator { try simulator(console: console) }
             if part == .all || part == .memory { try memory(console: console) }
+            if part == .all || part == .sweep { try sweeps(dir: dir, console: console) }
         }
 
         static var buildKind: String {
@@ -84,25 +109,67 @@ extension ReclaimLab {
             console.output(String(format: "recorder: %d scan_passes rows: store %.0f rows/s, C API %.0f rows/s, ratio %.2f", rows, s, r, s / r))
         }
 
-        /// The fixed simulator scenario: a zipf-hot mapped file set larger than its container
-        /// (clean pages reclaimed by container reclaim) beside a small zipf heap.
-        static func fixedScenario(seconds: Int) -> SimulationConfig {
-            SimulationConfig(
-                seed: 1, durationJiffies: seconds * 250, hz: 250,
-                machine: MachineSpec(ramPages: 262_144, swapPages: 65536),
-                containers: [ContainerSpec(name: "web", limitPages: 8192)],
-                tasks: [
-                    TaskSpec(pid: 100, name: "cache", container: 0, workload: .fileWorkingSet(pages: 12000, refsPerTick: 20000, pattern: .zipf(theta: 0.99))),
-                    TaskSpec(pid: 101, name: "heap", container: 0, workload: .anonWorkingSet(pages: 2000, refsPerTick: 20000, pattern: .zipf(theta: 0.99), writeRatio: 0.2)),
-                ],
-                sampleIntervalJiffies: 250)
+        /// The fixed scenario of the simulator, memory and sweep parts, as a scenario file: a
+        /// zipf-hot mapped file set larger than its container (clean pages reclaimed by
+        /// container reclaim) beside a small zipf heap, on 1 GiB with swap.
+        static func fixedScenarioYAML(seconds: Int) -> String {
+            """
+            name: bench-zipf
+            seed: 1
+            duration_s: \(seconds)
+            hz: 250
+            sample_ms: 1000
+            machine: { ram_pages: 262144, swap_pages: 65536 }
+            containers:
+              - { name: web, limit_pages: 8192 }
+            tasks:
+              - name: cache
+                container: web
+                workload: { kind: file-working-set, pages: 12000, refs_per_tick: 20000, pattern: zipf, theta: 0.99 }
+              - name: heap
+                container: web
+                workload: { kind: anon-working-set, pages: 2000, refs_per_tick: 20000, pattern: zipf, theta: 0.99, write_ratio: 0.2 }
+
+            """
+        }
+
+        static func fixedScenario(seconds: Int) throws -> SimulationConfig {
+            try ScenarioFile.load(yaml: fixedScenarioYAML(seconds: seconds), sourceName: "bench").simulationConfig()
+        }
+
+        /// The built-in sweep: the fixed scenario over swappiness x swap x laptop_mode.
+        static func fixedSweepYAML(seconds: Int) -> String {
+            let base = fixedScenarioYAML(seconds: seconds).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+            return """
+                name: bench-sweep
+                axes:
+                  machine.swappiness: [0, 60, 100]
+                  machine.swap_pages: [0, 65536]
+                  machine.laptop_mode: [0, 5]
+                base:
+                \(base)
+
+                """
+        }
+
+        private func sweeps(dir: URL, console: Console) throws {
+            let files: [SweepFile]
+            if sweep.isEmpty {
+                files = [try SweepFile.parse(yaml: Self.fixedSweepYAML(seconds: sweepSeconds), path: "bench-sweep")]
+            } else {
+                files = try sweep.map { try SweepFile.load(path: $0).applying(setArguments: axes) }
+            }
+            for file in files {
+                let benchmark = SweepBenchmark(file: file, directory: dir, recordLevel: record)
+                console.output(try benchmark.report(jobs: jobs, repetitions: repeat_))
+            }
         }
 
         private func simulator(console: Console) throws {
             var results: [(refs: Double, passes: Double)] = []
             var totals = RunTotals()
             for _ in 0..<max(1, repeat_) {
-                var sim = Simulator(config: Self.fixedScenario(seconds: seconds))
+                var sim = Simulator(config: try Self.fixedScenario(seconds: seconds))
                 var sink = CountingSink()
                 let start = Date()
                 let summary = try sim.run(sink: &sink)
@@ -147,7 +214,7 @@ extension ReclaimLab {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
             let store = try Store(path: path)
-            let config = Self.fixedScenario(seconds: seconds)
+            let config = try Self.fixedScenario(seconds: seconds)
             let runId = try store.beginRun(
                 RunDescriptor(runKey: "bench-\(seconds)", scenario: "bench", simulation: config, configJSON: "{}")
             ).runId

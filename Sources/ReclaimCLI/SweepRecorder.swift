@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import ReclaimModel
 import ReclaimStore
 
@@ -15,6 +16,13 @@ final class SweepRecorder: Sendable {
     private struct State {
         var tally = SweepTally()
         var firstError: (any Error)?
+    }
+
+    /// CPU time of the calling thread, in seconds (`CLOCK_THREAD_CPUTIME_ID`).
+    static func threadCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     private let store: Store
@@ -98,6 +106,11 @@ final class SweepRecorder: Sendable {
         queue.async {
             defer { self.pending.signal() }
             guard !self.hasFailed else { return }
+            let cpu = Self.threadCPUSeconds()
+            defer {
+                let spent = Self.threadCPUSeconds() - cpu
+                self.state.withLock { $0.tally.writerCPUSeconds += spent }
+            }
             do {
                 try write()
             } catch {

@@ -78,42 +78,67 @@ struct SweepRunner: Sendable {
         return tally
     }
 
+    /// A run this worker has begun (its `runs` row is `running`).
+    private struct Started {
+        let point: SweepPoint
+        let runId: Int64
+        let label: String
+        let config: SimulationConfig
+    }
+
     /// One worker: takes the next point until none is left or the sweep stops.
+    ///
+    /// The next run is begun *before* the finished run's rows are handed to the writer:
+    /// `beginRun` needs the store's one writer connection, and taken after the hand-over it
+    /// would wait for that very commit, leaving this core idle while the writer works
+    /// (issue 6: with `--jobs 1` the simulation and the writer then overlap fully).
     private func work(_ todo: [SweepPoint], queue: SweepLock<Queue>, recorder: SweepRecorder, retrying: Set<String>) {
+        var current = begin(next: todo, queue: queue, recorder: recorder)
+        while let run = current {
+            let retried = retrying.contains(run.point.runKey)
+            let clock = ContinuousClock()
+            let started = clock.now
+            var events = store.recorder(runId: run.runId, level: recordLevel)
+            let outcome: Result<RunSummary, any Error> = Result { try simulate(run.config, &events) }
+            let seconds = ProgressReporter.seconds(clock.now - started)
+            let failed: Bool
+            switch outcome {
+            case .success(let summary): failed = summary.panic != nil
+            case .failure: failed = true
+            }
+            if failed, failFast { queue.withLock { $0.stopped = true } }
+            current = begin(next: todo, queue: queue, recorder: recorder)
+            switch outcome {
+            case .success(let summary):
+                recorder.finish(events, label: run.label, summary: summary, retried: retried, seconds: seconds)
+            case .failure(let error):
+                recorder.fail(events, label: run.label, error: "\(error)", retried: retried, seconds: seconds)
+            }
+        }
+    }
+
+    /// Takes points until one is begun (points found `done` meanwhile are skipped); nil
+    /// when none is left, the sweep stops, or `beginRun` fails (the error is noted).
+    private func begin(next todo: [SweepPoint], queue: SweepLock<Queue>, recorder: SweepRecorder) -> Started? {
         while true {
             let taken = queue.withLock { state -> Int? in
                 guard !state.stopped, !recorder.hasFailed, state.next < todo.count else { return nil }
                 state.next += 1
                 return state.next - 1
             }
-            guard let index = taken else { return }
+            guard let index = taken else { return nil }
             let point = todo[index]
             let label = "\(point.runKey.prefix(12))  \(SweepGrid.describe(point.values, axes: axes))"
             let config = point.scenario.simulationConfig()
             let descriptor = RunDescriptor(
                 runKey: point.runKey, sweepId: sweepId, scenario: point.scenario.scenario.name, simulation: config,
                 configJSON: point.scenario.canonicalJSON)
-            let runId: Int64
             do {
                 guard case .started(let id) = try recorder.begin(descriptor, label: label) else { continue }
-                runId = id
+                return Started(point: point, runId: id, label: label, config: config)
             } catch {
                 recorder.note(error)
-                return
-            }
-            let retried = retrying.contains(point.runKey)
-            let clock = ContinuousClock()
-            let started = clock.now
-            var events = store.recorder(runId: runId, level: recordLevel)
-            do {
-                let summary = try simulate(config, &events)
-                let seconds = ProgressReporter.seconds(clock.now - started)
-                if summary.panic != nil, failFast { queue.withLock { $0.stopped = true } }
-                recorder.finish(events, label: label, summary: summary, retried: retried, seconds: seconds)
-            } catch {
-                let seconds = ProgressReporter.seconds(clock.now - started)
-                if failFast { queue.withLock { $0.stopped = true } }
-                recorder.fail(events, label: label, error: "\(error)", retried: retried, seconds: seconds)
+                return nil
             }
         }
     }

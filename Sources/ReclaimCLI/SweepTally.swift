@@ -13,6 +13,9 @@ struct SweepTally: Sendable, Hashable {
     var retried = 0
     /// Runs never started because `--fail-fast` stopped the sweep.
     var notStarted = 0
+    /// CPU seconds the writer thread spent committing runs (begins, made on the workers'
+    /// threads, are not counted): what `--jobs` cannot spread over cores (issue 6).
+    var writerCPUSeconds = 0.0
 
     /// Runs simulated by this invocation.
     var ran: Int { done + failed }

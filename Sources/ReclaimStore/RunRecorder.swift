@@ -86,7 +86,7 @@ public struct RunRecorder: EventSink, Sendable {
         } catch {
             failure = StoreError.io(path: store.path, detail: "\(error)")
         }
-        buffer = RecordingSink()
+        buffer.removeAll(keepingCapacity: true)
         buffered = 0
     }
 }
@@ -99,9 +99,11 @@ extension Store {
     /// A recorder for a run started with ``beginRun(_:)``.
     ///
     /// - Parameter batchLimit: events held in memory before a flush to the staging tables
-    ///   (default 65536: most runs never stage and are written once).
+    ///   (default 16384, about 2.5 MB of scan passes: the runs of typical sweeps never stage
+    ///   and are written once; a longer run stages and keeps this one buffer, so its peak
+    ///   memory stays flat — issue 6).
     ///   - level: which event tables to fill (default: all).
-    public func recorder(runId: Int64, batchLimit: Int = 65536, level: RunRecorder.Level = .passes) -> RunRecorder {
+    public func recorder(runId: Int64, batchLimit: Int = 16384, level: RunRecorder.Level = .passes) -> RunRecorder {
         RunRecorder(store: self, runId: runId, batchLimit: max(1, batchLimit), level: level)
     }
 

@@ -56,6 +56,21 @@ import Testing
         #expect(rowsA == (try Self.rows(store, b)))
     }
 
+    /// A flush empties the buffer but keeps its storage: a long run reuses one buffer of
+    /// `batchLimit` events instead of growing fresh arrays after every flush (which let the
+    /// peak memory of a 200 s bench run climb by 19 MiB over a 10 s one).
+    @Test func flushKeepsTheBufferStorage() throws {
+        let path = Self.tempDB()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try Store(path: path)
+        let id = try store.beginRun(Self.descriptor("k")).runId
+        var recorder = store.recorder(runId: id, batchLimit: 100)
+        for pass in RecorderBenchmark.syntheticPasses(100).scanPasses { recorder.scanPass(pass) }
+        #expect(recorder.staged && recorder.buffered == 0 && recorder.buffer.scanPasses.isEmpty)
+        #expect(recorder.buffer.scanPasses.capacity >= 100, "capacity after the flush: \(recorder.buffer.scanPasses.capacity)")
+        #expect(recorder.batchLimit == 100 && store.recorder(runId: id).batchLimit == 16384)
+    }
+
     /// A process that dies mid-run leaves no event rows: staging lives in TEMP tables.
     @Test func abandonedRunLeavesNothing() throws {
         let path = Self.tempDB()

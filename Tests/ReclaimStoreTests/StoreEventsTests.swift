@@ -129,3 +129,36 @@ import Testing
         #expect(try Fixtures.eventCounts(store, runId: b)["samples"] == 2)
     }
 }
+
+/// Event rows go in 32 per statement, the remainder one by one: every count around the
+/// statement boundary stores exactly the rows given, each with its own values.
+@Suite struct BulkInsertTests {
+    @Test(arguments: [0, 1, 31, 32, 33, 64, 65, 100])
+    func everyRowIsStoredOnceWithItsValues(rows: Int) throws {
+        let store = try Store(writer: DatabaseQueue())
+        let runId = try store.beginRun(Fixtures.descriptor()).runId
+        var events = RecorderBenchmark.syntheticPasses(rows)
+        events.samples = (0..<rows).map { i in
+            SampleRecord(tMs: Int64(i * 250), container: i % 2 == 0 ? "web" : nil, usage: i, active: 2 * i, inactive: 3 * i, dirty: 0, writeback: 0, swapUsed: 0, free: 7)
+        }
+        try store.finishRun(runId: runId, events: events, summary: Fixtures.summary())
+        try store.read { db throws in
+            let stored = try Row.fetchAll(
+                db, sql: "SELECT call_no, priority, nr_scanned, deactivated, swap_tendency FROM scan_passes WHERE run_id = ? ORDER BY call_no, priority DESC",
+                arguments: [runId])
+            #expect(stored.count == rows)
+            for (row, pass) in zip(stored, events.scanPasses) {
+                #expect(row["call_no"] as Int? == pass.callNo && row["priority"] as Int? == pass.priority)
+                #expect(row["nr_scanned"] as Int? == pass.nrScanned && row["deactivated"] as Int? == pass.deactivated)
+                #expect(row["swap_tendency"] as Int? == pass.swapTendency)
+            }
+            let samples = try Row.fetchAll(
+                db, sql: "SELECT t_ms, container, usage, inactive FROM samples WHERE run_id = ? ORDER BY t_ms", arguments: [runId])
+            #expect(samples.count == rows)
+            for (row, sample) in zip(samples, events.samples) {
+                #expect(row["t_ms"] as Int64? == sample.tMs && row["container"] as String? == sample.container)
+                #expect(row["usage"] as Int? == sample.usage && row["inactive"] as Int? == sample.inactive)
+            }
+        }
+    }
+}

@@ -27,6 +27,16 @@ public struct RecordingSink: EventSink, Sendable {
     public mutating func oomEvent(_ record: OOMEventRecord) { oomEvents.append(record) }
     public mutating func oomCandidate(_ record: OOMCandidateRecord) { oomCandidates.append(record) }
     public mutating func sample(_ record: SampleRecord) { samples.append(record) }
+
+    /// Empties every list, keeping their storage for the next batch (a streaming recorder
+    /// reuses one buffer instead of growing fresh arrays after every flush).
+    public mutating func removeAll(keepingCapacity: Bool) {
+        reclaimCalls.removeAll(keepingCapacity: keepingCapacity)
+        scanPasses.removeAll(keepingCapacity: keepingCapacity)
+        oomEvents.removeAll(keepingCapacity: keepingCapacity)
+        oomCandidates.removeAll(keepingCapacity: keepingCapacity)
+        samples.removeAll(keepingCapacity: keepingCapacity)
+    }
 }
 
 /// A sink that drops everything (benchmarks of the model alone).

@@ -1,0 +1,52 @@
+import Foundation
+import ReclaimModel
+import ReclaimScenario
+import Testing
+
+@testable import ReclaimCLI
+
+/// `reclaimlab bench` (issue 6): its fixed scenario and built-in sweep, and the sweep part's
+/// report. Figures are printed, never asserted against a time.
+@Suite struct BenchTests {
+    /// The fixed scenario of the simulator part: 1 GiB with 256 MiB swap, one 8192-page
+    /// container holding a 12000-page zipf file set and a 2000-page zipf heap, 20000 refs
+    /// per tick each at HZ 250.
+    @Test func fixedScenarioIsTheOneTheReadmeDescribes() throws {
+        let config = try ReclaimLab.Bench.fixedScenario(seconds: 3)
+        #expect(config.hz == 250 && config.durationJiffies == 750)
+        #expect(config.machine.ramPages == 262_144 && config.machine.swapPages == 65536)
+        #expect(config.containers.map(\.limitPages) == [8192])
+        #expect(config.tasks.map(\.name) == ["cache", "heap"])
+        #expect(config.sampleIntervalJiffies == 250)
+    }
+
+    /// The built-in sweep: swappiness 3 x swap 2 x laptop_mode 2 = 12 runs.
+    @Test func builtInSweepHasTwelveRuns() throws {
+        let file = try SweepFile.parse(yaml: ReclaimLab.Bench.fixedSweepYAML(seconds: 1), path: "bench-sweep")
+        let grid = try SweepGrid(sweep: file)
+        #expect(grid.points.count == 12)
+        #expect(Set(grid.points.map(\.runKey)).count == 12)
+    }
+
+    /// The sweep part runs a sweep file with --jobs 1 and --jobs 2 and reports the runs, the
+    /// passes recorded, both times, and a writer CPU that is not zero when passes were written.
+    @Test func sweepPartReportsBothJobCountsAndTheWriter() throws {
+        let fixture = try SweepFixture()
+        defer { fixture.remove() }
+        let r = fixture.main(["bench", "--part", "sweep", "--sweep", fixture.path("sweep.yaml"), "--set", "seed=1", "--jobs", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("sweep tiny-sweep:") }, "\(r.stdout)")
+        #expect(line.contains("4 runs,") && line.contains("--jobs 1 ") && line.contains("--jobs 2 "), "\(line)")
+        let passes = try #require(Int(line.split(separator: " ")[4]), "\(line)")
+        #expect(passes > 0, "\(line)")
+        let writer = try #require(line.range(of: "writer ").map { line[$0.upperBound...].split(separator: " ")[0] })
+        #expect((Double(writer) ?? 0) > 0, "writer CPU of a sweep that wrote \(passes) passes: \(line)")
+    }
+
+    @Test func sweepPartRefusesOneJob() {
+        let fixture = try? SweepFixture()
+        defer { fixture?.remove() }
+        let r = fixture?.main(["bench", "--part", "sweep", "--jobs", "1"])
+        #expect(r?.status == 64, "\(r?.stderr ?? "")")
+    }
+}
