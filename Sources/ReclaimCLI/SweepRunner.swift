@@ -101,11 +101,7 @@ struct SweepRunner: Sendable {
             var events = store.recorder(runId: run.runId, level: recordLevel)
             let outcome: Result<RunSummary, any Error> = Result { try simulate(run.config, &events) }
             let seconds = ProgressReporter.seconds(clock.now - started)
-            let failed: Bool
-            switch outcome {
-            case .success(let summary): failed = summary.panic != nil
-            case .failure: failed = true
-            }
+            let failed = (try? outcome.get()).map { $0.panic != nil } ?? true
             if failed, failFast { queue.withLock { $0.stopped = true } }
             current = begin(next: todo, queue: queue, recorder: recorder)
             switch outcome {
