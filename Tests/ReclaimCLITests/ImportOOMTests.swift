@@ -33,7 +33,7 @@ import Testing
         var r = try Self.run(["import-oom"] + all + ["--db", "all.db"], in: dir)
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stderr.isEmpty, "every fixture report is whole: \(r.stderr)")
-        let allDB = try DatabaseQueue(path: dir.appendingPathComponent("all.db").path)
+        let allDB = try SweepFixture.readOnly(dir.appendingPathComponent("all.db").path)
         let (reports, agreeing) = try allDB.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM oom_reports") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM oom_reports WHERE modern_victim_pid = killed_pid") ?? 0)
@@ -62,7 +62,7 @@ import Testing
         r = try Self.run(["import-oom"] + files + ["--db", "lab.db"], in: dir)
         #expect(r.status == 0)
         #expect(r.stdout.contains("3 reports: 0 new, 3 already stored"))
-        let db = try DatabaseQueue(path: dir.appendingPathComponent("lab.db").path)
+        let db = try SweepFixture.readOnly(dir.appendingPathComponent("lab.db").path)
         #expect(try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM oom_reports") } == 3)
         #expect(try db.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM oom_reports WHERE modern_victim_pid = killed_pid") } == 3)
     }

@@ -12,7 +12,7 @@ import Testing
         let imported = try ImportOOMTests.run(["import-oom", "--db", "in.db"] + files, in: dir)
         #expect(imported.status == 0, "\(imported.stderr)")
         func count(_ db: String, _ table: String) throws -> Int {
-            let queue = try DatabaseQueue(path: dir.appendingPathComponent(db).path)
+            let queue = try SweepFixture.readOnly(dir.appendingPathComponent(db).path)
             defer { try? queue.close() }
             return try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? -1 }
         }

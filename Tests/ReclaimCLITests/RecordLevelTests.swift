@@ -10,7 +10,7 @@ import Testing
         defer { fixture.remove() }
         let r = fixture.main(["run", fixture.path("tiny.yaml"), "--db", fixture.path("x.db"), "--record", level])
         #expect(r.status == 0, "\(r.stderr)")
-        let queue = try DatabaseQueue(path: fixture.path("x.db"))
+        let queue = try SweepFixture.readOnly(fixture.path("x.db"))
         defer { try? queue.close() }
         let counts = try queue.read { db in
             try ["scan_passes", "reclaim_calls", "oom_events", "tasks"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0 }

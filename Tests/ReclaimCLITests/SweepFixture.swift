@@ -65,9 +65,7 @@ struct SweepFixture {
     /// `runs` by run key, and every table with a `run_id` column as rows tagged with their
     /// run's key, sorted. Two databases with equal contents hold the same results.
     static func contents(_ path: String) throws -> [String: [String]] {
-        var configuration = Configuration()
-        configuration.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue = try readOnly(path)
         defer { try? queue.close() }
         return try queue.read { db in
             var out: [String: [String]] = [:]
@@ -93,10 +91,18 @@ struct SweepFixture {
     }
 
     /// One value of a query on the database at `path`.
-    static func count(_ path: String, _ sql: String) throws -> Int {
+    /// A read-only connection that waits up to 10 s for a lock, like any reader beside a
+    /// writer: a sweep's pool may still be checkpointing its WAL as it closes (seen once in
+    /// CI as "database is locked" while GRDB opened this connection).
+    static func readOnly(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        configuration.busyMode = .timeout(10)
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    static func count(_ path: String, _ sql: String) throws -> Int {
+        let queue = try readOnly(path)
         defer { try? queue.close() }
         return try queue.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
     }
