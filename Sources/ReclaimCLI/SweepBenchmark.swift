@@ -77,7 +77,7 @@ struct SweepBenchmark {
         return String(
             format:
                 "sweep %@: %d runs, %d scan passes: --jobs 1 %.2f s, --jobs %d %.2f s, ratio %.2f; "
-                + "CPU with --jobs 1: simulation %.2f s, writer %.2f s (%.0f%%), ratio bound %.2f; "
+                + "CPU with --jobs 1: simulation %.2f s, writer %.3f s (%.0f%%), ratio bound %.2f; "
                 + "CPU with --jobs %d: %.2f s, %.0f%% of %d cores",
             file.name, first.runs, first.scanPasses, t1, jobs, tN, t1 / tN,
             simulation, writer, 100 * writer / max(simulation + writer, 1e-9), bound,
