@@ -60,7 +60,9 @@ extension Scenario {
         return tasks
     }
 
-    /// `parent:` must name another task, and following parents must never come back.
+    /// `parent:` must name another task that starts no later than the child (a process
+    /// forks its children, so it exists first: the task list is in creation order, spec
+    /// §7.2), and following parents must never come back.
     private static func checkParents(_ tasks: [Task], at path: ScenarioKeyPath) throws {
         let indexByName = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1.name, $0) })
         for (index, task) in tasks.enumerated() {
@@ -69,10 +71,17 @@ extension Scenario {
             guard parent != task.name else {
                 throw ScenarioIssue(parentPath, "a task cannot be its own parent")
             }
-            guard indexByName[parent] != nil else {
+            guard let parentIndex = indexByName[parent] else {
                 throw ScenarioIssue(
                     parentPath,
                     "no task named \(quoted(parent)) (tasks: \(tasks.map(\.name).joined(separator: ", ")))")
+            }
+            let parentStart = tasks[parentIndex].startSeconds
+            guard task.startSeconds >= parentStart else {
+                throw ScenarioIssue(
+                    path.appending(index).appending("start_s"),
+                    "\(formatSeconds(task.startSeconds)) is before its parent \(quoted(parent)) starts "
+                        + "(start_s \(formatSeconds(parentStart))); a child starts at or after its parent")
             }
         }
         for (index, task) in tasks.enumerated() {
@@ -89,6 +98,11 @@ extension Scenario {
                 current = tasks[indexByName[name]!].parent
             }
         }
+    }
+
+    /// `-5`, `0.25`: seconds as the file would write them.
+    private static func formatSeconds(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
     }
 
     /// `web`, `web#2`, `web#3`, ... for replica 0, 1, 2, ...

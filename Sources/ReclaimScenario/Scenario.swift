@@ -21,7 +21,8 @@ public struct Scenario: Sendable, Hashable {
     public var machine: Machine
     /// `containers`, in file order (the model addresses them by index).
     public var containers: [Container]
-    /// `tasks`, in file order (task-list order), before replicas are expanded.
+    /// `tasks`, in file order, before replicas are expanded (the task list itself is in
+    /// creation order: by `start_s`, then file order; see the model's `Kernel.taskList`).
     public var tasks: [Task]
 
     /// The `machine:` section.

@@ -135,6 +135,32 @@ import Testing
         try! k.checkInvariants()
     }
 
+    /// Rule 9 writeout, `may_write_to_queue`: with 113 writes queued (the congestion mark)
+    /// a direct or container reclaimer keeps 4 dirty file pages; kswapd (PF_SWAPWRITE,
+    /// "kswapd may always write") starts their writes.
+    @Test func onlyKswapdWritesToACongestedQueue() {
+        var k = Kernel.fixture(tasks: [.fileTask(pages: 200)])
+        let pfns = k.faultFile(0..<117, write: true)
+        for p in pfns { k.tryToUnmap(p) }
+        for p in pfns[4...] { k.startWrite(p, forReclaim: false) }
+        #expect(k.disk.isCongested && k.disk.pendingWrites == 113)
+        let dirty = Array(pfns[..<4])
+        k.age(dirty)
+        var batch = dirty
+        k.isolate(batch)
+        var sc = ScanControl(mayWritepage: true, swappiness: 60)
+        var stats = PassStats()
+        _ = k.shrinkPageList(&batch, sc: &sc, stats: &stats)
+        #expect(stats.keptDirty == 4 && stats.writebackStarted == 0, "a direct reclaimer keeps them")
+        sc.swapWrite = true
+        stats = PassStats()
+        _ = k.shrinkPageList(&batch, sc: &sc, stats: &stats)
+        #expect(stats.keptDirty == 0 && stats.writebackStarted == 4, "kswapd writes them")
+        #expect(k.disk.pendingWrites == 117)
+        k.putBack(batch)
+        try! k.checkInvariants()
+    }
+
     /// Rule 6: a referenced page that is in use is activated.
     @Test func referencedInUseIsActivated() {
         var k = Kernel.fixture(tasks: [.fileTask(pages: 8)])

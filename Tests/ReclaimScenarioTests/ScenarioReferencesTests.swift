@@ -50,6 +50,14 @@ import Testing
             ["name: x, parent: b", "name: a, parent: c", "name: b, parent: a", "name: c, parent: b"],
             "t.yaml: tasks[1].parent: parent cycle a -> c -> b -> a (parents must form a tree)"
         ),
+        (
+            ["name: p, start_s: 5", "name: kid, parent: p, start_s: 2.5"],
+            "t.yaml: tasks[1].start_s: 2.5 is before its parent \"p\" starts (start_s 5); a child starts at or after its parent"
+        ),
+        (
+            ["name: kid, parent: p", "name: p, start_s: 10"],
+            "t.yaml: tasks[0].start_s: 0 is before its parent \"p\" starts (start_s 10); a child starts at or after its parent"
+        ),
     ])
     func badParentsAreUsageErrors(items: [String], message: String) {
         let error = loadError(tasks(items))

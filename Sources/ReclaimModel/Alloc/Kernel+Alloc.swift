@@ -24,7 +24,8 @@ enum AllocOutcome: Equatable {
 ///     rebalance: progress = try_to_free_pages()
 ///               progress: min watermark, else congestion_wait(HZ/50), goto rebalance
 ///               no progress: high watermark, else out_of_memory(); sleep 1 jiffy unless
-///               current was killed; goto restart
+///               current was killed; goto restart (where a killed current dips into the
+///               reserves)
 extension Kernel {
     mutating func allocPage(task t: Int) -> AllocOutcome {
         let marks = zone.watermarks
@@ -41,7 +42,11 @@ extension Kernel {
                 // One more try at the high watermark catches a parallel kill.
                 if let pfn = takeFreePage(above: marks.high) { return .page(pfn) }
                 _ = outOfMemory(scope: .global, filter: nil, current: t)
-                if panicMessage != nil || tasks[t].memdie { return .failed }
+                if panicMessage != nil { return .failed }
+                // `goto restart`: a current that was itself chosen is now TIF_MEMDIE and
+                // takes a page below every watermark at the top of the allocator (or fails
+                // when none is free); anyone else sleeps first.
+                if tasks[t].memdie { continue }
                 tasks[t].blockedUntil = now + 1
                 return .blocked
             case .rebalance:

@@ -32,8 +32,9 @@ extension Kernel {
                 return touch(pte - 1, write: ref.write, task: t)
             }
             if let r = precharge(t) { return r }
-            if pte == 0 { return anonymousFault(task: t, index: idx) }
-            return swapFault(task: t, index: idx, slot: -pte - 1, write: ref.write)
+            let result = pte == 0
+                ? anonymousFault(task: t, index: idx) : swapFault(task: t, index: idx, slot: -pte - 1, write: ref.write)
+            return returnToUser(result, task: t)
         case .file:
             let file = Int(tasks[t].mm!.file)
             let pfn = files[file].pages[idx]
@@ -42,8 +43,19 @@ extension Kernel {
                 return touch(pfn, write: ref.write, task: t)
             }
             if let r = precharge(t) { return r }
-            return fileFault(task: t, file: file, index: idx, write: ref.write)
+            let result = fileFault(task: t, file: file, index: idx, write: ref.write)
+            return returnToUser(result, task: t)
         }
+    }
+
+    /// A fault that completed for a task the OOM killer chose during it (the global
+    /// allocator restarts after the kill and serves TIF_MEMDIE from the reserves, spec §5):
+    /// back in user space the task meets its SIGKILL and makes no further reference.
+    /// (Called with the fault's result in a local: as an argument, the fault's mutation of
+    /// `self` would not be seen by this non-mutating call.)
+    @inline(__always)
+    private func returnToUser(_ result: AccessResult, task t: Int) -> AccessResult {
+        result == .done && tasks[t].memdie ? .died : result
     }
 
     /// A reference through a present pte: the young bit, and the dirty bit on a write.

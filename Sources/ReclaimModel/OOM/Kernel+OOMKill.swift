@@ -1,7 +1,10 @@
 /// `oom_kill_process`, `oom_kill_task` (spec §7.3) and `container_out_of_memory` (§8.6 item 5).
 extension Kernel {
-    /// Jiffies between the SIGKILL of an OOM victim and its exit (`exit_mm` releasing its
-    /// pages): the victim gets a full timeslice and runs at the next tick. [I]
+    /// Jiffies between an OOM victim's return to user space and its exit (`exit_mm`
+    /// releasing its pages): the victim gets a full timeslice and runs at the next tick. [I]
+    /// A victim that is running or waiting outside reclaim returns at once, so it exits this
+    /// long after the SIGKILL; one asleep inside a reclaim call first finishes the call and
+    /// its fault (reclaim does not check for signals), then exits this long after that.
     public static let oomExitLatencyJiffies = 1
 
     /// `oom_kill_task(t)`: fails when `t` has no mm or is OOM_DISABLE (2.6.20 re-tests `t`
@@ -16,15 +19,30 @@ extension Kernel {
         return .some(t)
     }
 
-    /// TIF_MEMDIE + SIGKILL.
+    /// TIF_MEMDIE + SIGKILL. The running task (`current`, killed from its own fault) goes
+    /// on with that fault — the allocator restarts and may take a page from the reserves —
+    /// and exits after `oomExitLatencyJiffies`. A victim asleep inside a reclaim call keeps
+    /// the call and the fault that entered it, and exits once they are done
+    /// (`finishKernelWork`). Any other victim drops what it was waiting for and exits after
+    /// `oomExitLatencyJiffies`.
     mutating func signalKill(_ t: Int) {
         guard !tasks[t].memdie else { return }
         tasks[t].memdie = true
         tasks[t].oomKilled = true
         tasks[t].state = .dying
+        totals.oomKills += 1
+        if t == current {
+            tasks[t].exitJiffy = now + Self.oomExitLatencyJiffies
+            tasks[t].dirtyBalance = nil
+            return
+        }
+        if tasks[t].reclaim != nil {
+            tasks[t].exitJiffy = nil
+            tasks[t].dirtyBalance = nil
+            return
+        }
         tasks[t].exitJiffy = now + Self.oomExitLatencyJiffies
         abandonPendingWork(t)
-        totals.oomKills += 1
     }
 
     /// `oom_kill_process(p, points)`: an exiting `p` just gets TIF_MEMDIE; otherwise the

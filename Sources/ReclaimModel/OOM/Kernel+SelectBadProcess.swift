@@ -34,7 +34,7 @@ extension Kernel {
         var chosen: Int?
         var best: UInt64 = 0
         let uptime = uptimeSeconds
-        for t in tasks.indices where tasks[t].isAlive {
+        for t in taskList where tasks[t].isAlive {
             let task = tasks[t]
             func candidate(_ points: UInt64?, _ eligible: Bool, _ skip: OOMSkipReason?) {
                 events.oomCandidates.append(

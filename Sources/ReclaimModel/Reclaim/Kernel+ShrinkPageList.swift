@@ -71,8 +71,9 @@ extension Kernel {
                 stats.keptDirty += 1
                 return .keep
             }
-            // pageout(): swap is never considered congested; file writes respect the queue.
-            if !f.contains(.swapCache) && disk.isCongested {
+            // pageout() -> may_write_to_queue(): swap is never considered congested; file
+            // writes respect the queue unless the reclaimer is kswapd (PF_SWAPWRITE).
+            if !f.contains(.swapCache) && disk.isCongested && !sc.swapWrite {
                 stats.keptDirty += 1
                 return .keep
             }

@@ -30,6 +30,8 @@ struct KswapdRound: Sendable {
     var passMayWritepage = false
     var passStallJiffies = 0
     var passPrevPriority = KernelConstants.defPriority
+    /// The round's `scan_passes` rows, recorded with its `reclaim_calls` row.
+    var passes: [ScanPassRecord] = []
 }
 
 extension Kernel {
@@ -43,9 +45,9 @@ extension Kernel {
     mutating func runKswapd() {
         guard kswapd.awake, kswapd.blockedUntil <= now else { return }
         if kswapd.round == nil {
-            kswapd.round = KswapdRound(
-                callNo: nextCallNo, startJiffy: now,
-                sc: ScanControl(mayWritepage: !laptopMode, swappiness: config.machine.swappiness))
+            var sc = ScanControl(mayWritepage: !laptopMode, swappiness: config.machine.swappiness)
+            sc.swapWrite = true  // kswapd runs with PF_MEMALLOC | PF_SWAPWRITE | PF_KSWAPD
+            kswapd.round = KswapdRound(callNo: nextCallNo, startJiffy: now, sc: sc)
             nextCallNo += 1
         }
         var round = kswapd.round!
@@ -99,7 +101,7 @@ extension Kernel {
                     r.passStallJiffies += congestionWaitJiffies
                     r.stallJiffies += congestionWaitJiffies
                 }
-                recordKswapdPass(r)
+                recordKswapdPass(&r)
                 if napping {
                     r.checkAfterNap = true
                     return .sleep(until: now + congestionWaitJiffies)
@@ -131,6 +133,7 @@ extension Kernel {
 
     private mutating func finishKswapdRound(_ r: KswapdRound) -> ReclaimStep {
         zone.prevPriority = r.tempPriority
+        events.scanPasses.append(contentsOf: r.passes)
         events.reclaimCalls.append(
             ReclaimCallRecord(
                 callNo: r.callNo, tMs: ms(r.startJiffy), origin: .kswapd, container: nil, pid: nil,
@@ -143,10 +146,10 @@ extension Kernel {
         return .done(success: r.allZonesOK)
     }
 
-    private mutating func recordKswapdPass(_ r: KswapdRound) {
+    private mutating func recordKswapdPass(_ r: inout KswapdRound) {
         let p = r.pass
         let decision = p.decision ?? reclaimMappedDecision(priority: r.priority, sc: r.sc)
-        events.scanPasses.append(
+        r.passes.append(
             ScanPassRecord(
                 callNo: r.callNo, priority: r.priority, nrScanned: r.sc.nrScanned, nrReclaimed: p.nrReclaimed,
                 activeScanned: p.activeScanned, deactivated: p.deactivated, inactiveScanned: p.inactiveScanned,

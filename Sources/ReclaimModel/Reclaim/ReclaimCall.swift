@@ -32,6 +32,9 @@ struct ReclaimCall: Sendable {
     var passMayWritepage = false
     var passStallJiffies = 0
     var passPrevPriority: Int?
+    /// The `scan_passes` rows of the passes run so far: recorded together with the call's
+    /// row when it returns, so a call still in progress when the run ends leaves neither.
+    var passes: [ScanPassRecord] = []
 
     var origin: ReclaimOrigin { container == nil ? .direct : .container }
 }
@@ -101,7 +104,7 @@ extension Kernel {
                     ? Self.directReclaimSucceeded(nrReclaimed: call.nrReclaimed)
                     : Self.containerReclaimSucceeded(nrReclaimed: call.nrReclaimed)
                 if succeeded {
-                    recordPass(call)
+                    recordPass(&call)
                     return finish(call, success: true)
                 }
                 if Self.wakesPdflush(totalScanned: call.totalScanned, clusterMax: call.sc.swapClusterMax) {
@@ -114,7 +117,7 @@ extension Kernel {
                     call.passStallJiffies += congestionWaitJiffies
                     call.stallJiffies += congestionWaitJiffies
                 }
-                recordPass(call)
+                recordPass(&call)
                 call.priority -= 1
                 call.phase = .shrink
                 if napping { return .sleep(until: now + congestionWaitJiffies) }
@@ -162,10 +165,11 @@ extension Kernel {
         return .sleep(until: now + congestionWaitJiffies)
     }
 
-    /// Records the call row and returns its result; direct reclaim notes the priority it
-    /// ended at in the zone's `prev_priority`.
+    /// Records the call's passes and its row and returns its result; direct reclaim notes
+    /// the priority it ended at in the zone's `prev_priority`.
     mutating func finish(_ call: ReclaimCall, success: Bool) -> ReclaimStep {
         if call.container == nil { zone.prevPriority = max(call.priority, 0) }
+        events.scanPasses.append(contentsOf: call.passes)
         events.reclaimCalls.append(
             ReclaimCallRecord(
                 callNo: call.callNo, tMs: ms(call.startJiffy), origin: call.origin,
@@ -180,10 +184,10 @@ extension Kernel {
         return .done(success: success)
     }
 
-    private mutating func recordPass(_ call: ReclaimCall) {
+    private mutating func recordPass(_ call: inout ReclaimCall) {
         let p = call.pass
         let decision = call.container == nil ? (p.decision ?? reclaimMappedDecision(priority: call.priority, sc: call.sc)) : nil
-        events.scanPasses.append(
+        call.passes.append(
             ScanPassRecord(
                 callNo: call.callNo, priority: call.priority, nrScanned: call.sc.nrScanned,
                 nrReclaimed: p.nrReclaimed, activeScanned: p.activeScanned, deactivated: p.deactivated,

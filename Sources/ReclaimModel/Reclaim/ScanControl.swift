@@ -9,6 +9,10 @@ public struct ScanControl: Sendable, Hashable {
     public var swappiness: Int
     /// `GFP_KERNEL` carries `__GFP_FS` and `__GFP_IO` (spec §4 rule 9).
     public var gfpCanFS = true
+    /// The reclaiming task has `PF_SWAPWRITE` (`may_write_to_queue`): it may write to a
+    /// congested queue. Only kswapd sets it ("kswapd may always write", spec §4 rule 9);
+    /// direct and container reclaimers keep dirty file pages while the disk is congested.
+    public var swapWrite = false
 
     public init(mayWritepage: Bool, swappiness: Int) {
         self.mayWritepage = mayWritepage

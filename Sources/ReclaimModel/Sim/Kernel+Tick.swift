@@ -18,21 +18,60 @@ extension Kernel {
         for t in tasks.indices where tasks[t].state == .dying {
             if let exit = tasks[t].exitJiffy, exit <= now { exitTask(t) }
         }
-        for t in tasks.indices where tasks[t].state == .unborn && tasks[t].startJiffies <= now {
-            startTask(t)
-        }
+        startDueTasks()
         if config.sampleIntervalJiffies > 0 && now % config.sampleIntervalJiffies == 0 {
             recordSamples()
         }
-        let count = tasks.count
-        for t in 0..<count where tasks[t].state == .running && tasks[t].blockedUntil <= now {
-            runTask(t)
+        // Children forked during the loop join the list but run from the next jiffy.
+        let list = taskList
+        for t in list where tasks[t].blockedUntil <= now {
+            current = t
+            defer { current = nil }
+            switch tasks[t].state {
+            case .running: runTask(t)
+            case .dying where tasks[t].exitJiffy == nil: finishKernelWork(t)
+            default: continue
+            }
             if panicMessage != nil { return }
         }
         dirtyQueue.compact(limit: 4 * frames.count + 1024) { pfn in
             let f = frames.flags[Int(pfn)]
             return f.contains(.inUse) && f.contains(.dirty) && !f.contains(.anon)
         }
+    }
+
+    /// Forks the scenario tasks whose start time has come, in creation order: earlier start
+    /// first (a task that started before the run, `start_s < 0`, was created before one
+    /// starting at 0), file order among equal starts, and never a child before its parent
+    /// (scenario validation keeps a child's start at or after its parent's).
+    private mutating func startDueTasks() {
+        var due = tasks.indices.filter { tasks[$0].state == .unborn && tasks[$0].startJiffies <= now }
+        guard !due.isEmpty else { return }
+        due.sort { (tasks[$0].startJiffies, $0) < (tasks[$1].startJiffies, $1) }
+        while !due.isEmpty {
+            let next = due.firstIndex { t in tasks[t].parent.map { tasks[$0].state != .unborn } ?? true } ?? 0
+            startTask(due.remove(at: next))
+        }
+    }
+
+    /// One jiffy of a victim that was killed while asleep inside a reclaim call: in the
+    /// kernel reclaim has no signal checks, so the call runs to its end and the fault that
+    /// entered it finishes (a charge retry, an OOM answered "busy" by its own TIF_MEMDIE,
+    /// an allocation from the reserves); only then does the task return to user space and
+    /// exit, `oomExitLatencyJiffies` later. No new page references.
+    private mutating func finishKernelWork(_ t: Int) {
+        tasks[t].cpuJiffies += 1
+        if tasks[t].reclaim != nil, let result = resumeReclaim(task: t) {
+            if result == .blocked && (tasks[t].reclaim != nil || tasks[t].pendingRef != nil) { return }
+            tasks[t].pendingRef = nil
+        }
+        if let pending = tasks[t].pendingRef {
+            switch access(pending, task: t) {
+            case .blocked: return
+            case .done, .died: tasks[t].pendingRef = nil
+            }
+        }
+        tasks[t].exitJiffy = now + Self.oomExitLatencyJiffies
     }
 
     /// One jiffy of task `t`.

@@ -13,7 +13,18 @@ public struct Kernel: Sendable {
     public internal(set) var containers: [MemContainer]
     public internal(set) var swap: SwapSpace
     var files: [FileSpace] = []
+    /// Every task the run knows, started or not, addressed by index (scenario tasks in file
+    /// order, then forked children in fork order).
     public internal(set) var tasks: [Task] = []
+    /// The kernel's task list (spec §7.2, "task-list (creation) order"): indexes into
+    /// ``tasks`` of the tasks forked so far and not yet exited, in the order they were
+    /// created. Scenario tasks enter when their start time comes (earlier start first, file
+    /// order among equal starts, a parent before its children), forked children when forked.
+    /// Selection, the per-jiffy run order and `p->children` follow it.
+    public internal(set) var taskList: [Int] = []
+    /// `current`: the task running at this moment of the jiffy (nil outside task context:
+    /// I/O completion, pdflush, kswapd).
+    var current: Int?
     var disk: Disk
     /// Dirty file pages in the order they were dirtied (pdflush writes oldest first);
     /// stale entries are skipped when popped.
@@ -57,9 +68,6 @@ public struct Kernel: Sendable {
             tasks.append(Task(spec: spec, uptimeJiffies: uptime, workload: workload))
         }
         nextPid = (config.tasks.map(\.pid).max() ?? 99) + 1
-        for i in tasks.indices {
-            if let p = tasks[i].parent { tasks[p].children.append(i) }
-        }
     }
 
     /// `vm_total_pages`: pagecache-eligible pages, taken as all of RAM ([I]: no reserves).

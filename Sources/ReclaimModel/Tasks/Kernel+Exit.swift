@@ -13,6 +13,11 @@ extension Kernel {
         tasks[t].mm = MM(anonPages: w.anonPages, file: file, filePages: w.filePages)
         tasks[t].state = .running
         tasks[t].blockedUntil = now
+        taskList.append(t)
+        if let p = tasks[t].parent {
+            // A scenario parent that has already exited leaves its child to init. [I]
+            if tasks[p].isAlive { tasks[p].children.append(t) } else { tasks[t].parent = nil }
+        }
     }
 
     /// A `fork` workload's child: its own mm of `pages` anonymous pages written once, same
@@ -32,9 +37,7 @@ extension Kernel {
             workload: WorkloadGenerator(spec: spec.workload, rng: rng, hz: hz))
         child.parent = p
         tasks.append(child)
-        let c = tasks.count - 1
-        tasks[p].children.append(c)
-        startTask(c)
+        startTask(tasks.count - 1)
     }
 
     /// `exit_mm` + release: every pte is zapped (pages unmapped and uncharged, anonymous
@@ -63,6 +66,7 @@ extension Kernel {
         for c in tasks[t].children { tasks[c].parent = nil }
         tasks[t].children = []
         if let p = tasks[t].parent { tasks[p].children.removeAll { $0 == t } }
+        taskList.removeAll { $0 == t }
     }
 
     /// A dying task drops what it was in the middle of: its reclaim call, its pending fault

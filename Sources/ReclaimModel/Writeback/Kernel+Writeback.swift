@@ -71,7 +71,7 @@ extension Kernel {
     mutating func runPdflush() {
         guard pdflushActive else { return }
         while true {
-            if nrFileDirty == 0 || (pdflushMinPages <= 0 && nrFileDirty <= dirtyLimits().background) {
+            if nrFileDirty == 0 || (pdflushMinPages <= 0 && nrFileDirty < dirtyLimits().background) {
                 pdflushActive = false
                 pdflushMinPages = 0
                 return
