@@ -62,7 +62,9 @@ extension Kernel {
     private mutating func finishKernelWork(_ t: Int) {
         tasks[t].cpuJiffies += 1
         if tasks[t].reclaim != nil, let result = resumeReclaim(task: t) {
-            if result == .blocked && (tasks[t].reclaim != nil || tasks[t].pendingRef != nil) { return }
+            // Asleep again in the call, or the call failed and the fault with it (its own
+            // TIF_MEMDIE: container_out_of_memory answered "busy", the charge gives up).
+            if result == .blocked { return }
             tasks[t].pendingRef = nil
         }
         if let pending = tasks[t].pendingRef {
