@@ -2,7 +2,8 @@
 --
 -- Answers: why did the OOM killer pick this task? Lists every task select_bad_process
 -- visited (§7.2), highest points first, with why skipped tasks were not scored. The
--- kernel keeps the first task visited on ties (strict >), so equal points rank together.
+-- kernel keeps the first task visited on ties (strict >), so equal points rank together
+-- and list in visiting order (visit_no: the task list is in creation order).
 -- Container OOMs score tasks outside the container 0 (seed §8.6 item 6). A failed kill
 -- selects again: round 2, 3, ... list the later selections.
 -- Parameters:
@@ -17,6 +18,7 @@
 --   outcome        killed, busy or none
 --   round          selection round, 1 = first
 --   rank           rank by points within the round, 1 = highest; NULL when not scored
+--   visit_no       order of the visit within the round (task-list order); NULL for runs recorded before m0006
 --   pid            the candidate's pid
 --   name           its command name
 --   container      its container; NULL if in none
@@ -44,6 +46,7 @@ SELECT
     CASE WHEN c.eligible = 1
         THEN rank() OVER (PARTITION BY c.round ORDER BY c.eligible DESC, c.points DESC)
     END AS rank,
+    c.visit_no,
     c.pid,
     c.name,
     c.container,
@@ -58,4 +61,4 @@ SELECT
 FROM target AS t
 JOIN oom_events AS e ON e.run_id = t.run_id AND e.oom_no = t.oom_no
 JOIN oom_candidates AS c ON c.run_id = e.run_id AND c.oom_no = e.oom_no
-ORDER BY c.round, c.eligible DESC, c.points DESC, c.pid;
+ORDER BY c.round, c.eligible DESC, c.points DESC, c.visit_no, c.pid;

@@ -101,12 +101,12 @@ extension Store {
 
     static func insertOOMCandidates(_ db: Database, runId: Int64, _ records: [OOMCandidateRecord], prefix: String = "") throws {
         try insertRows(db, prefix + "oom_candidates", [
-            "run_id", "oom_no", "round", "pid", "name", "container", "points", "total_vm", "rss",
-            "eligible", "skip_reason",
+            "run_id", "oom_no", "round", "visit_no", "pid", "name", "container", "points", "total_vm",
+            "rss", "eligible", "skip_reason",
         ], records) { row, r in
-            row.int(runId); row.int(r.oomNo); row.int(r.round); row.int(r.pid); row.text(r.name)
-            row.text(r.container); row.int(storedPoints(r.points)); row.int(r.totalVM); row.int(r.rss)
-            row.int(r.eligible); row.text(r.skipReason?.rawValue)
+            row.int(runId); row.int(r.oomNo); row.int(r.round); row.int(r.visitNo); row.int(r.pid)
+            row.text(r.name); row.text(r.container); row.int(storedPoints(r.points)); row.int(r.totalVM)
+            row.int(r.rss); row.int(r.eligible); row.text(r.skipReason?.rawValue)
         }
     }
 

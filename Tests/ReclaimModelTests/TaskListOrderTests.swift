@@ -29,6 +29,7 @@ import Testing
         #expect(k.taskList == [1, 0])
         k.containerOutOfMemory(container: 0, current: 0)
         #expect(k.events.oomCandidates.map(\.name) == ["early", "late"])
+        #expect(k.events.oomCandidates.map(\.visitNo) == [1, 2], "oom_candidates.visit_no records the walk")
         let e = try #require(k.events.oomEvents.last)
         #expect(e.chosenPid == k.tasks[1].pid && e.chosenPoints == 500)
     }

@@ -78,6 +78,40 @@ import Testing
         }
     }
 
+    /// m0006 rebuilds oom_candidates with visit_no: rows of a database at m0005 survive with
+    /// visit_no NULL, and new rows store it.
+    @Test func m0006KeepsCandidatesAndAddsVisitNo() throws {
+        let queue = try DatabaseQueue()
+        try Store.makeMigrator().migrate(queue, upTo: "m0005_oom_reports")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO runs (run_id, run_key, scenario, kernel, model_version, seed, swappiness, swap_pages,
+                        laptop_mode, config, hz, duration_ms, status, started_at, tool_version)
+                    VALUES (1, 'k', 's', '2.6.20-rss', '2.6.20-rss/1', 1, 60, 0, 0, '{}', 250, 1000, 'done', '2026-11-28', 't');
+                    INSERT INTO oom_candidates (run_id, oom_no, round, pid, name, container, points, total_vm, rss, eligible, skip_reason)
+                    VALUES (1, 1, 1, 300, 'nginx', 'web', 120, 120, 60, 1, NULL);
+                    """)
+        }
+        let store = try Store(writer: queue)
+        #expect(try store.schemaVersion.latest == "m0006_oom_candidate_visit_order")
+        try store.read { db throws in
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM oom_candidates"))
+            #expect(row["pid"] as Int? == 300 && row["points"] as Int? == 120 && row["name"] as String? == "nginx")
+            #expect(row["visit_no"] as Int? == nil)
+            #expect(try db.columns(in: "oom_candidates").map(\.name).prefix(4) == ["run_id", "oom_no", "round", "visit_no"])
+            #expect(try !db.tableExists("oom_candidates_before_m0006"))
+        }
+        let runId = try store.beginRun(Fixtures.descriptor()).runId
+        var events = Fixtures.events()
+        events.oomCandidates[1].visitNo = 2
+        try store.finishRun(runId: runId, events: events, summary: Fixtures.summary())
+        let visits = try store.read { db in
+            try Int?.fetchAll(db, sql: "SELECT visit_no FROM oom_candidates WHERE run_id = ? ORDER BY pid", arguments: [runId])
+        }
+        #expect(visits == [nil, 2])
+    }
+
     @Test func deletingARunCascadesToItsEvents() throws {
         let store = try Store(writer: DatabaseQueue())
         let runId = try store.beginRun(Fixtures.descriptor()).runId

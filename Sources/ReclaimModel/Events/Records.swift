@@ -186,13 +186,17 @@ public struct OOMCandidateRecord: Sendable, Hashable {
     public var rss: Int
     public var eligible: Bool
     public var skipReason: OOMSkipReason?
+    /// 1, 2, ...: the place of the task in `select_bad_process`'s walk of the task list
+    /// (creation order, spec §7.2) within this round; nil when not known (hand-built rows).
+    public var visitNo: Int?
 
     public init(
         oomNo: Int, round: Int, pid: Int32, name: String, container: String?, points: UInt64?,
-        totalVM: Int, rss: Int, eligible: Bool, skipReason: OOMSkipReason?
+        totalVM: Int, rss: Int, eligible: Bool, skipReason: OOMSkipReason?, visitNo: Int? = nil
     ) {
         self.oomNo = oomNo
         self.round = round
+        self.visitNo = visitNo
         self.pid = pid
         self.name = name
         self.container = container

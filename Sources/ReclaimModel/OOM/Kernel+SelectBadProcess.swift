@@ -34,15 +34,17 @@ extension Kernel {
         var chosen: Int?
         var best: UInt64 = 0
         let uptime = uptimeSeconds
+        var visitNo = 0
         for t in taskList where tasks[t].isAlive {
             let task = tasks[t]
+            visitNo += 1
             func candidate(_ points: UInt64?, _ eligible: Bool, _ skip: OOMSkipReason?) {
                 events.oomCandidates.append(
                     OOMCandidateRecord(
                         oomNo: oomNo, round: round, pid: task.pid, name: task.name,
                         container: containerName(task.container), points: points,
                         totalVM: task.mm?.totalVM ?? 0, rss: task.mm?.rss ?? 0,
-                        eligible: eligible, skipReason: skip))
+                        eligible: eligible, skipReason: skip, visitNo: visitNo))
             }
             guard task.mm != nil else { candidate(nil, false, .noMM); continue }
             if task.pid == 1 { candidate(nil, false, .initTask); continue }
