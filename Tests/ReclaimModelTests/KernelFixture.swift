@@ -78,7 +78,8 @@ extension Kernel {
         return runToEnd(&call)
     }
 
-    private mutating func runToEnd(_ call: inout ReclaimCall) -> Bool {
+    /// Runs a reclaim call to its end, sleeping through its naps (I/O completes on the way).
+    mutating func runToEnd(_ call: inout ReclaimCall) -> Bool {
         while true {
             switch runReclaimCall(&call) {
             case .sleep(let until):

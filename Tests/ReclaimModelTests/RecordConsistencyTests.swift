@@ -61,10 +61,7 @@ import Testing
         }
         #expect(call.passes.map(\.priority) == Array((6...12).reversed()))
         #expect(k.events.scanPasses.isEmpty && k.events.reclaimCalls.isEmpty)
-        while case .sleep(let until) = k.runReclaimCall(&call) {
-            k.now = until
-            k.completeIO()
-        }
+        _ = k.runToEnd(&call)
         #expect(k.events.reclaimCalls.map(\.callNo) == [call.callNo])
         #expect(k.events.scanPasses.count == call.passes.count && k.events.scanPasses.first?.priority == 12)
     }
