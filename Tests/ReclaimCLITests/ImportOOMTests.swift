@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
-/// End-to-end: the built binary's `import-oom` on the shared real-kernel fixtures, then the
+/// End-to-end: the built binary's `import-oom` on the real-kernel fixtures in Tests/Fixtures, then the
 /// canned agreement queries on the database it wrote.
 @Suite struct ImportOOMTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// `shared/fixtures/kernel-oom` beside the package root.
-    static let fixtures = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/kernel-oom")
+    /// `Tests/Fixtures/kernel-oom` inside the repository.
+    static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures/kernel-oom")
     static var fixtureFiles: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? [])
             .filter { $0.hasSuffix(".log") }.sorted().map { fixtures.appendingPathComponent($0).path }

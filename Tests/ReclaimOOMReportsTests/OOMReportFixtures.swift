@@ -8,10 +8,8 @@ enum OOMReportFixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `shared/fixtures/kernel-oom` beside the package root (CI clones the repository with
-    /// `shared/` next to it).
-    static let directory = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/fixtures/kernel-oom")
+    /// `Tests/Fixtures/kernel-oom` inside the repository.
+    static let directory = packageRoot.appendingPathComponent("Tests/Fixtures/kernel-oom")
 
     /// Every `*.log` fixture: (file name, text), sorted by name.
     static func logs() throws -> [(name: String, text: String)] {
