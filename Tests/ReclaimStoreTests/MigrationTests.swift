@@ -94,7 +94,7 @@ import Testing
                     """)
         }
         let store = try Store(writer: queue)
-        #expect(try store.schemaVersion.latest == "m0006_oom_candidate_visit_order")
+        #expect(try store.schemaVersion.latest == Store.migrationIdentifiers.last)
         try store.read { db throws in
             let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM oom_candidates"))
             #expect(row["pid"] as Int? == 300 && row["points"] as Int? == 120 && row["name"] as String? == "nginx")
@@ -110,6 +110,67 @@ import Testing
             try Int?.fetchAll(db, sql: "SELECT visit_no FROM oom_candidates WHERE run_id = ? ORDER BY pid", arguments: [runId])
         }
         #expect(visits == [nil, 2])
+    }
+
+    /// m0007 rebuilds runs, reclaim_calls, scan_passes, oom_events and oom_candidates: rows of
+    /// a database at m0006 survive with the new columns NULL, the views of m0002 still answer,
+    /// and deleting a run still cascades to the rebuilt tables.
+    @Test func m0007KeepsRowsOfEveryRebuiltTable() throws {
+        let queue = try DatabaseQueue()
+        try Store.makeMigrator().migrate(queue, upTo: "m0006_oom_candidate_visit_order")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO runs (run_id, run_key, scenario, kernel, model_version, seed, swappiness, swap_pages,
+                        laptop_mode, config, hz, duration_ms, status, started_at, tool_version, pages_scanned, pages_reclaimed,
+                        pages_written_back)
+                    VALUES (1, 'k', 's', '2.6.20-rss', '2.6.20-rss/2', 1, 60, 0, 0, '{}', 250, 1000, 'done', '2026-11-29', 't',
+                        64, 2, 5);
+                    INSERT INTO reclaim_calls VALUES (1, 1, 40, 'container', 'box', 101, 1, 2, 64, 5, 1, 100);
+                    INSERT INTO scan_passes (run_id, call_no, priority, nr_scanned, nr_reclaimed, active_scanned,
+                        deactivated, inactive_scanned, activated, kept_dirty, writeback_started, may_writepage,
+                        reclaim_mapped, congestion_wait)
+                    VALUES (1, 1, 5, 64, 2, 32, 30, 32, 0, 0, 5, 1, 1, 0);
+                    INSERT INTO oom_events (run_id, oom_no, t_ms, scope, container, trigger_pid, outcome, chosen_pid,
+                        chosen_points, victim_pid, victim_container)
+                    VALUES (1, 1, 44, 'container', 'box', 101, 'killed', 101, 2001, 101, 'box');
+                    INSERT INTO oom_candidates (run_id, oom_no, round, visit_no, pid, name, container, points, total_vm,
+                        rss, eligible, skip_reason)
+                    VALUES (1, 1, 1, 1, 101, 'leak', 'box', 2001, 2001, 1990, 1, NULL);
+                    """)
+        }
+        let store = try Store(writer: queue)
+        try store.read { db throws in
+            let run = try #require(try Row.fetchOne(db, sql: "SELECT * FROM runs"))
+            #expect(run["run_key"] as String? == "k")
+            #expect(run["pages_scanned"] as Int? == 64)
+            #expect(run["owner_pid"] as Int? == nil && run["read_requests"] as Int? == nil && run["events_lost"] as Int? == nil)
+            let call = try #require(try Row.fetchOne(db, sql: "SELECT * FROM reclaim_calls"))
+            #expect(call["stall_ms"] as Int? == 100)
+            #expect(call["last_priority"] as Int? == 5)
+            let pass = try #require(try Row.fetchOne(db, sql: "SELECT * FROM scan_passes"))
+            #expect(pass["writeback_started"] as Int? == 5)
+            #expect(pass["anon_scanned"] as Int? == nil)
+            let event = try #require(try Row.fetchOne(db, sql: "SELECT * FROM oom_events"))
+            #expect(event["chosen_points"] as Int? == 2001)
+            #expect(event["call_no"] as Int? == nil)
+            let candidate = try #require(try Row.fetchOne(db, sql: "SELECT * FROM oom_candidates"))
+            #expect(candidate["visit_no"] as Int? == 1)
+            #expect(candidate["base_points"] as Int? == nil)
+            let metrics = try #require(try Row.fetchOne(db, sql: "SELECT * FROM run_metrics"))
+            #expect(metrics["pages_scanned"] as Int? == 64)
+            #expect(metrics["first_kill_ms"] as Int? == 44)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM oom_outcomes") == 1)
+            for table in ["runs", "reclaim_calls", "scan_passes", "oom_events", "oom_candidates"] {
+                #expect(try !db.tableExists("new_\(table)"))
+            }
+        }
+        try queue.write { db in try db.execute(sql: "DELETE FROM runs") }
+        try queue.read { db throws in
+            for table in ["reclaim_calls", "scan_passes", "oom_events", "oom_candidates"] {
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") == 0, "\(table) cascades")
+            }
+        }
     }
 
     @Test func deletingARunCascadesToItsEvents() throws {
