@@ -32,7 +32,7 @@ extension Kernel {
                 tasks[t].blockedUntil = until
                 return .blocked
             case .done(let success):
-                tasks[t].allocPhase = .afterReclaim(progress: success)
+                tasks[t].allocPhase = .afterReclaim(progress: success, callNo: call.callNo)
                 return nil
             }
         }
@@ -50,7 +50,7 @@ extension Kernel {
         case .done(success: true):
             return nil
         case .done(success: false):
-            let outcome = containerOutOfMemory(container: call.container!, current: t)
+            let outcome = containerOutOfMemory(container: call.container!, current: t, callNo: call.callNo)
             if tasks[t].memdie { return .died }
             if outcome == .killed { return nil }
             tasks[t].blockedUntil = now + 1

@@ -144,12 +144,16 @@ public struct OOMEventRecord: Sendable, Hashable {
     /// The task actually signalled: a child of the chosen one when §7.3 kills a child first.
     public var victimPid: Int32?
     public var victimContainer: String?
+    /// The reclaim call whose failure led to this invocation (the container charge loop's
+    /// `container_try_to_free_pages`, the allocator's `try_to_free_pages`); nil when none.
+    public var callNo: Int?
 
     public init(
         oomNo: Int, tMs: Int64, scope: OOMScope, container: String?, triggerPid: Int32?,
         outcome: OOMOutcome, chosenPid: Int32?, chosenPoints: UInt64?, victimPid: Int32?,
-        victimContainer: String?
+        victimContainer: String?, callNo: Int? = nil
     ) {
+        self.callNo = callNo
         self.oomNo = oomNo
         self.tMs = tMs
         self.scope = scope
@@ -189,11 +193,17 @@ public struct OOMCandidateRecord: Sendable, Hashable {
     /// 1, 2, ...: the place of the task in `select_bad_process`'s walk of the task list
     /// (creation order, spec §7.2) within this round; nil when not known (hand-built rows).
     public var visitNo: Int?
+    /// `badness()` factor by factor (the `oom_candidates` factor columns); nil when the task
+    /// was skipped or badness returned before computing any (outside the filter container,
+    /// PF_SWAPOFF, the exiting current task).
+    public var factors: BadnessFactors?
 
     public init(
         oomNo: Int, round: Int, pid: Int32, name: String, container: String?, points: UInt64?,
-        totalVM: Int, rss: Int, eligible: Bool, skipReason: OOMSkipReason?, visitNo: Int? = nil
+        totalVM: Int, rss: Int, eligible: Bool, skipReason: OOMSkipReason?, visitNo: Int? = nil,
+        factors: BadnessFactors? = nil
     ) {
+        self.factors = factors
         self.oomNo = oomNo
         self.round = round
         self.visitNo = visitNo

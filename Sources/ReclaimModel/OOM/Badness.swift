@@ -44,6 +44,78 @@ public struct BadnessInput: Sendable, Hashable {
     }
 }
 
+/// Why `badness()` gave the points it gave: its factors in the order it applies them
+/// (spec §7.1; the `oom_candidates` factor columns of design.md, "Database").
+///
+/// ``apply()`` replays the steps on ``basePoints`` with unsigned 64-bit arithmetic, so the
+/// points of a scored task always equal its factors applied in order.
+public struct BadnessFactors: Sendable, Hashable {
+    /// `total_vm` plus `total_vm / 2 + 1` per child with its own mm, pages.
+    public var basePoints: UInt64
+    /// `int_sqrt(cpu_time)`, 1 when that is 0 (no division).
+    public var cpuDivisor: UInt64
+    /// `int_sqrt(int_sqrt(run_time))`, 1 when that is 0 (no division).
+    public var runDivisor: UInt64
+    /// nice > 0 doubled the points.
+    public var niceDoubled: Bool
+    /// 1, 4 (root or CAP_SYS_ADMIN; or CAP_SYS_RAWIO) or 16 (both): the two quarterings.
+    public var capDivisor: Int
+    /// The `oomkilladj` shift, signed: +n shifts left by n, -n right by n.
+    public var adjShift: Int
+
+    public init(
+        basePoints: UInt64, cpuDivisor: UInt64 = 1, runDivisor: UInt64 = 1, niceDoubled: Bool = false,
+        capDivisor: Int = 1, adjShift: Int = 0
+    ) {
+        self.basePoints = basePoints
+        self.cpuDivisor = cpuDivisor
+        self.runDivisor = runDivisor
+        self.niceDoubled = niceDoubled
+        self.capDivisor = capDivisor
+        self.adjShift = adjShift
+    }
+
+    /// The points: `basePoints / cpuDivisor / runDivisor`, doubled when `niceDoubled`, the
+    /// quarterings of `capDivisor` one after the other, then the shift — in this order, each
+    /// step floored as the kernel's integer code does.
+    public func apply() -> UInt64 {
+        var points = basePoints
+        points /= cpuDivisor
+        points /= runDivisor
+        if niceDoubled { points &*= 2 }
+        var cap = capDivisor
+        while cap > 1 {
+            points /= 4
+            cap /= 4
+        }
+        if adjShift > 0 {
+            points = points &<< UInt64(adjShift)
+        } else if adjShift < 0 {
+            points >>= UInt64(-adjShift)
+        }
+        return points
+    }
+}
+
+/// The factors of `badness(p, uptime, rss)` (spec §7.1, §8.5), or nil when it returns
+/// before computing any: no mm (0), a task outside the filter container (0), PF_SWAPOFF
+/// (ULONG_MAX).
+public func badnessFactors(_ p: BadnessInput, uptimeSeconds: Int, hz: Int) -> BadnessFactors? {
+    guard p.hasMM, p.inFilter, !p.swapoff else { return nil }
+    var base = UInt64(p.totalVM)
+    for child in p.childrenTotalVM {
+        base &+= UInt64(child) / 2 + 1
+    }
+    let cpuTime = UInt64(p.cpuJiffies) >> UInt64(KernelConstants.shiftHZ(hz) + 3)
+    let runTime: UInt64 = uptimeSeconds >= p.startSeconds ? UInt64(uptimeSeconds - p.startSeconds) >> 10 : 0
+    var cap = 1
+    if p.caps.contains(.sysAdmin) || p.uid == 0 || p.euid == 0 { cap *= 4 }
+    if p.caps.contains(.sysRawio) { cap *= 4 }
+    return BadnessFactors(
+        basePoints: base, cpuDivisor: max(1, intSqrt(cpuTime)), runDivisor: max(1, intSqrt(intSqrt(runTime))),
+        niceDoubled: p.nice > 0, capDivisor: cap, adjShift: p.oomAdj)
+}
+
 /// `badness(p, uptime, rss)` of 2.6.20 with the RSS-container filter (spec §7.1, §8.5).
 ///
 /// All arithmetic is unsigned 64-bit as in the kernel (`unsigned long`), in the fixed order:
@@ -56,26 +128,6 @@ public struct BadnessInput: Sendable, Hashable {
 ///   - uptimeSeconds: monotonic uptime, whole seconds.
 ///   - hz: the timer frequency (for SHIFT_HZ).
 public func badness(_ p: BadnessInput, uptimeSeconds: Int, hz: Int) -> UInt64 {
-    guard p.hasMM else { return 0 }
-    guard p.inFilter else { return 0 }
-    var points = UInt64(p.totalVM)
-    if p.swapoff { return UInt64.max }
-    for child in p.childrenTotalVM {
-        points &+= UInt64(child) / 2 + 1
-    }
-    let cpuTime = UInt64(p.cpuJiffies) >> UInt64(KernelConstants.shiftHZ(hz) + 3)
-    let runTime: UInt64 = uptimeSeconds >= p.startSeconds ? UInt64(uptimeSeconds - p.startSeconds) >> 10 : 0
-    var s = intSqrt(cpuTime)
-    if s > 0 { points /= s }
-    s = intSqrt(intSqrt(runTime))
-    if s > 0 { points /= s }
-    if p.nice > 0 { points &*= 2 }
-    if p.caps.contains(.sysAdmin) || p.uid == 0 || p.euid == 0 { points /= 4 }
-    if p.caps.contains(.sysRawio) { points /= 4 }
-    if p.oomAdj > 0 {
-        points = points &<< UInt64(p.oomAdj)
-    } else if p.oomAdj < 0 {
-        points >>= UInt64(-p.oomAdj)
-    }
-    return points
+    if let factors = badnessFactors(p, uptimeSeconds: uptimeSeconds, hz: hz) { return factors.apply() }
+    return p.hasMM && p.inFilter && p.swapoff ? UInt64.max : 0
 }

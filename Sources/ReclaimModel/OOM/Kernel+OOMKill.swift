@@ -71,22 +71,22 @@ extension Kernel {
     /// same kill keeps failing; the model stops after a second failed round with outcome
     /// `none`.
     @discardableResult
-    mutating func containerOutOfMemory(container c: Int, current: Int) -> OOMOutcome {
-        outOfMemory(scope: .container, filter: c, current: current)
+    mutating func containerOutOfMemory(container c: Int, current: Int, callNo: Int? = nil) -> OOMOutcome {
+        outOfMemory(scope: .container, filter: c, current: current, callNo: callNo)
     }
 
     /// The selection-and-kill loop shared by the container OOM killer and the global
     /// `out_of_memory` (spec §7.4: no notifier chain and no cpuset/mempolicy constraint on
     /// this UMA machine; `panic_on_oom` panics first; nobody selectable panics). Records one
-    /// `oom_events` row.
-    mutating func outOfMemory(scope: OOMScope, filter: Int?, current: Int?) -> OOMOutcome {
+    /// `oom_events` row, with `callNo` the failed reclaim call that led here.
+    mutating func outOfMemory(scope: OOMScope, filter: Int?, current: Int?, callNo: Int? = nil) -> OOMOutcome {
         let oomNo = nextOOMNo
         nextOOMNo += 1
         totals.oomEvents += 1
         var record = OOMEventRecord(
             oomNo: oomNo, tMs: nowMs, scope: scope, container: containerName(filter),
             triggerPid: current.map { tasks[$0].pid }, outcome: .none, chosenPid: nil,
-            chosenPoints: nil, victimPid: nil, victimContainer: nil)
+            chosenPoints: nil, victimPid: nil, victimContainer: nil, callNo: callNo)
         defer { events.oomEvents.append(record) }
         if scope == .global && config.machine.panicOnOOM != 0 {
             panic("Kernel panic - not syncing: out of memory. panic_on_oom is selected")
