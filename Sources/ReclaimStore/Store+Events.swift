@@ -169,6 +169,7 @@ extension Store {
         arguments += [
             t.faults, t.majorFaults, t.pagesScanned, t.pagesReclaimed, t.oomKills, t.stallMs,
             t.pagesWrittenBack, t.swapOuts, t.swapIns, t.reclaimCalls, t.oomEvents, t.pageRefs,
+            t.readRequests, t.writeRequests,
         ]
         arguments += [runId]
         try db.execute(

@@ -10,6 +10,7 @@ extension Store {
     static let totalsColumns = [
         "faults", "major_faults", "pages_scanned", "pages_reclaimed", "oom_kills", "stall_ms",
         "pages_written_back", "swap_outs", "swap_ins", "reclaim_calls", "oom_events", "page_refs",
+        "read_requests", "write_requests",
     ]
 
     /// Records that a run starts, or says it is already done.

@@ -36,7 +36,7 @@ extension Kernel {
                 if progress {
                     if let pfn = takeFreePage(above: marks.min) { return .page(pfn) }
                     tasks[t].allocPhase = .rebalance
-                    tasks[t].blockedUntil = now + max(1, hz / 50)
+                    congestionWait(task: t, timeout: max(1, hz / 50))  // congestion_wait(WRITE, HZ/50)
                     return .blocked
                 }
                 // One more try at the high watermark catches a parallel kill.
@@ -50,6 +50,7 @@ extension Kernel {
                 tasks[t].blockedUntil = now + 1
                 return .blocked
             case .rebalance:
+                _ = endSleep(task: t)  // [I] not a reclaim call's stall: not recorded
                 tasks[t].allocPhase = .start
             case .start:
                 if let pfn = takeFreePage(above: marks.low) { return .page(pfn) }

@@ -349,6 +349,9 @@ public struct RunTotals: Sendable, Hashable {
     /// Reclaim calls and OOM invocations, for convenience.
     public var reclaimCalls = 0
     public var oomEvents = 0
+    /// Block requests allocated per direction, after merging (spec §13.A).
+    public var readRequests = 0
+    public var writeRequests = 0
 
     public init() {}
 }
