@@ -115,6 +115,11 @@ extension Kernel {
     private mutating func swapFault(task t: Int, index: Int, slot: Int32, write: Bool) -> AccessResult {
         var pfn = swap.cache[Int(slot)]
         var major = false
+        if pfn >= 0 && frames.has(pfn, .locked) {
+            // lock_page until the read (swap readahead) completes. [I] Rechecked each jiffy.
+            tasks[t].blockedUntil = now + 1
+            return .blocked
+        }
         if pfn < 0 {
             switch allocPage(task: t) {
             case .page(let p): pfn = p
@@ -130,6 +135,9 @@ extension Kernel {
             lruCacheAddActive(pfn)
             major = true
         }
+        // A page swap readahead brought in belongs to the pte that maps it now.
+        frames.space[Int(pfn)] = Int32(t)
+        frames.index[Int(pfn)] = Int32(index)
         tasks[t].mm!.anonPTE[index] = pfn + 1
         tasks[t].mm!.swapEntries -= 1
         swap.release(slot)
@@ -146,7 +154,7 @@ extension Kernel {
         countFault(t, major: major)
         if major {
             totals.swapIns += 1
-            return readPage(pfn, space: -1, index: slot, task: t)
+            return swapReadahead(slot: slot, pfn: pfn, task: t)
         }
         return .done
     }

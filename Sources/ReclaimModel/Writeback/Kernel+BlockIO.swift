@@ -24,16 +24,11 @@ extension Kernel {
         if swapPage { totals.swapOuts += 1 }
     }
 
-    /// Task `t` reads a page (a major fault) and waits for it: when its request has started
-    /// and ends within this jiffy the task goes on, when it has started it sleeps until the
-    /// jiffy in which it ends, otherwise until the request completes. The page stays locked
-    /// until the completion is processed. [I] Tasks run at jiffy granularity.
-    mutating func readPage(_ pfn: Int32, space: Int32, index: Int32, task t: Int) -> AccessResult {
-        let submitted = disk.submit(now: now, dir: .read, space: space, index: index, pfn: pfn)
-        return waitForRead(submitted, task: t)
-    }
-
-    /// Task `t` waits for the read request it submitted a page to (see ``readPage``).
+    /// Task `t` waits for the read request its page went into (a major fault): when the
+    /// request has started and ends within this jiffy the task goes on, when it has started
+    /// it sleeps until the jiffy in which it ends, otherwise until the request completes.
+    /// Waiting unplugs the queue (`sync_page`). The page stays locked until the completion is
+    /// processed. [I] Tasks run at jiffy granularity.
     mutating func waitForRead(_ submitted: BlockQueue.Submitted, task t: Int) -> AccessResult {
         disk.unplugNow(now)
         if let done = disk.doneTime(submitted.request) {
