@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `reclaimlab report`: the page from a database with a failed run, a run without kills
+/// and a run without containers; read-only; errors.
+@Suite struct ReportCommandTests {
+    @Test func reportsEverySweepAndTheRunsOutsideOne() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        #expect(try SweepFixture.count(fixture.db, "SELECT count(*) FROM runs WHERE status = 'failed'") == 1)
+        #expect(try SweepFixture.count(fixture.db, "SELECT count(*) FROM runs WHERE oom_kills = 0") >= 1)
+        #expect(
+            try SweepFixture.count(
+                fixture.db, "SELECT count(*) FROM runs r WHERE status = 'done' AND NOT EXISTS (SELECT 1 FROM containers c WHERE c.run_id = r.run_id)") == 1)
+
+        let (result, html) = fixture.report([])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try #require(html)
+        #expect(result.stdout.hasPrefix(fixture.sweep.path("report.html") + "  "))
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("Sweep 1: report-sweep"))
+        #expect(page.contains("Runs outside a sweep"))
+        // 7 metric panels for the sweep and 7 for the single run, a run page for each of the 13 runs.
+        #expect(page.components(separatedBy: "class=\"chart line-chart\"").count - 1 == 14 + 12)
+        #expect(page.components(separatedBy: "<section id=\"run-").count - 1 == 13)
+        // The failed run: its error, escaped, and no charts.
+        #expect(page.contains("panic: &lt;injected&gt; &amp; \"quoted\" for the report test"))
+        #expect(page.contains("Its event rows were not kept"))
+        #expect(page.contains("No OOM invocation in this run."))
+        #expect(page.contains("Why was "))
+        // The sweep's kills: a child dies for the parent select_bad_process chose.
+        #expect(page.contains("◀ killed (child of the chosen)"))
+        #expect(page.contains("class=\"chart bar-chart\""))
+        // Provenance.
+        #expect(page.contains("reclaimlab report --db \(fixture.db) --out \(fixture.sweep.path("report.html"))"))
+        #expect(page.contains("2.6.20-rss/"))
+        // Nothing to fetch.
+        #expect(!page.contains("http:") && !page.contains("https:"))
+        #expect(!page.contains("src=") && !page.contains("<script") && !page.contains("<link"))
+    }
+
+    @Test func oneRunOrOneSweep() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        let (run, runPage) = fixture.report(["--run", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(runPage?.contains("<section id=\"run-2\"") == true)
+        #expect(runPage?.contains("Sweep 1:") == false)
+        let (sweep, sweepPage) = fixture.report(["--sweep", "1"])
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        #expect(sweepPage?.contains("Runs outside a sweep") == false)
+        #expect(sweepPage?.contains("Sweep 1: report-sweep") == true)
+    }
+
+    @Test func unknownIdsAreUsageErrorsAndWriteNothing() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        let (run, page) = fixture.report(["--run", "999"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("no run with run_id 999"))
+        #expect(page == nil)
+        let (sweep, _) = fixture.report(["--sweep", "7"])
+        #expect(sweep.status == 64)
+        #expect(sweep.stderr.contains("no sweep with sweep_id 7 (its sweeps are 1)"))
+        let (both, _) = fixture.report(["--sweep", "1", "--run", "1"])
+        #expect(both.status == 64)
+    }
+
+    @Test func aMissingDatabaseExits66AndCreatesNothing() throws {
+        let sweep = try SweepFixture()
+        defer { sweep.remove() }
+        let result = sweep.main(["report", "--db", sweep.path("none.db"), "--out", sweep.path("r.html")])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("none.db: does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: sweep.path("none.db")))
+        #expect(!FileManager.default.fileExists(atPath: sweep.path("r.html")))
+    }
+
+    @Test func anUnwritableOutputExits73() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        let (result, _) = fixture.report([], out: "no-such-dir/report.html")
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("cannot write the report"))
+    }
+}
