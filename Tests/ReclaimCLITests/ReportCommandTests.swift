@@ -53,6 +53,22 @@ import Testing
         #expect(sweepPage?.contains("Sweep 1: report-sweep") == true)
     }
 
+    @Test func moreThanOneKernelGetsARowOfPanelsEach() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        let queue = try DatabaseQueue(path: fixture.db)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE runs SET kernel = 'live', model_version = 'linux-6.1' WHERE sweep_id = 1 AND seed = 3")
+        }
+        try queue.close()
+        let (result, html) = fixture.report(["--sweep", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try #require(html)
+        #expect(page.contains("<h3>kernel 2.6.20-rss</h3>") && page.contains("<h3>kernel live</h3>"))
+        #expect(page.components(separatedBy: "How many pages did reclaim scan?</h3>").count - 1 == 2)
+        #expect(page.contains("2.6.20-rss/") && page.contains("linux-6.1"))
+    }
+
     @Test func unknownIdsAreUsageErrorsAndWriteNothing() throws {
         let fixture = try ReportFixture()
         defer { fixture.remove() }
