@@ -1,4 +1,20 @@
+import Foundation
 import GRDB
+
+/// Why the report cannot read a database that exists.
+public enum ReportStoreError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The database lacks migrations this reclaimlab has (an older reclaimlab wrote it):
+    /// the report only reads, so it does not upgrade it.
+    case needsMigration(path: String, missing: [String])
+
+    public var description: String {
+        switch self {
+        case .needsMigration(let path, let missing):
+            return "\(path): written by an older reclaimlab (missing migrations: \(missing.joined(separator: ", "))). "
+                + "The report only reads and left the file unchanged: run `reclaimlab migrate --db \(path)` first."
+        }
+    }
+}
 
 /// The read-only queries of `reclaimlab report`: every one aggregates in SQLite (GROUP BY,
 /// time buckets, LIMIT) and returns a few ``ReportData`` values, so a sweep of thousands
@@ -6,6 +22,38 @@ import GRDB
 ///
 /// All of the report's database access is in this file.
 extension Store {
+    /// Opens an existing, up-to-date database read-only for the report: it neither
+    /// creates nor migrates a database (a reading command changes no file).
+    ///
+    /// - Throws: ``QueryError/missingDatabase(path:empty:)`` for a missing or empty file,
+    ///   ``ReportStoreError/needsMigration(path:missing:)`` for an older schema,
+    ///   ``StoreError`` for a file that is not a reclaimlab database or is newer.
+    public init(reportReading path: String) throws {
+        guard try Self.hasContent(path) else {
+            throw QueryError.missingDatabase(path: path, empty: FileManager.default.fileExists(atPath: path))
+        }
+        try Self.checkHeader(path)
+        try Self.inspect(path)
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        let queue: DatabaseQueue
+        let applied: Set<String>
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            applied = try queue.read { db in try Self.makeMigrator().appliedIdentifiers(db) }
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+        let missing = Self.makeMigrator().migrations.filter { !applied.contains($0) }
+        guard missing.isEmpty else {
+            try? queue.close()
+            throw ReportStoreError.needsMigration(path: path, missing: missing)
+        }
+        self.writer = queue
+        self.path = path
+    }
+
     /// The sweeps (all, or the one with `sweepId`), oldest first, with their run counts;
     /// runs recorded outside any sweep come last as one group with a nil id, when there are any
     /// and no sweep was asked for.

@@ -93,6 +93,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: sweep.path("r.html")))
     }
 
+    @Test func anOlderDatabaseIsNotMigrated() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        // Pretend an older reclaimlab wrote it: the last migration is not recorded.
+        let queue = try DatabaseQueue(path: fixture.db)
+        let last = try queue.write { db -> String in
+            let last = try String.fetchOne(db, sql: "SELECT max(identifier) FROM grdb_migrations")!
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [last])
+            return last
+        }
+        try queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.db))
+        let (result, page) = fixture.report([])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("missing migrations: \(last)") && result.stderr.contains("reclaimlab migrate --db"))
+        #expect(page == nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.db)) == before)
+    }
+
     @Test func anUnwritableOutputExits73() throws {
         let fixture = try ReportFixture()
         defer { fixture.remove() }

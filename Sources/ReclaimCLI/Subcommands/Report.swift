@@ -15,7 +15,7 @@ extension ReclaimLab {
                 of panels per kernel); per run (--run, or every run of a sweep of at most 24), \
                 usage against the limits over time with reclaim calls and kills marked, scan \
                 passes by priority, and each kill's candidates with their badness() factors. \
-                The database is opened read-only and never created.
+                The database is opened read-only: never created, never migrated.
                 """)
 
         @Option(name: .long, help: "The SQLite database (must exist; opened read-only).")
@@ -37,7 +37,12 @@ extension ReclaimLab {
         }
 
         func run() throws {
-            let store = try Query.open(db)
+            let store: Store
+            do {
+                store = try Store(reportReading: db)
+            } catch let error as QueryError {
+                throw CLIFailure(description: error.description, exitCode: ExitCodes.noInput)
+            }
             let request = ReportRequest(
                 sweepId: sweepId, runId: runId, commandLine: commandLine, databasePath: db,
                 toolVersion: ModelInfo.toolVersion, modelVersion: ModelInfo.modelVersion)
