@@ -31,11 +31,17 @@ public struct LineChart: Sendable {
         public var points: [Point]
         public var spreads: [Spread]
         public var style: SeriesStyle
-        /// Markers at every point (for sparse series; time series leave them off).
+        /// Markers at every point; when false, a dense series (more than ``LineChart/sparse``
+        /// points) gets about a dozen markers spaced along it instead, so series stay apart
+        /// in greyscale, and a sparse one still gets all of them.
         public var markers: Bool
-        /// Markers are drawn when asked for, and always on a sparse series (at most
-        /// ``LineChart/sparse`` points), where a line alone would hide where the data is.
-        var drawsMarkers: Bool { markers || points.count <= LineChart.sparse }
+
+        /// The indices of the points that get a marker.
+        var markedIndices: [Int] {
+            if markers || points.count <= LineChart.sparse { return Array(points.indices) }
+            let stride = max(1, points.count / 12)
+            return Array(Swift.stride(from: stride / 2, to: points.count, by: stride))
+        }
 
         public init(name: String, points: [Point], spreads: [Spread] = [], style: SeriesStyle, markers: Bool = true) {
             self.name = name
@@ -110,7 +116,7 @@ public struct LineChart: Sendable {
 
     /// The legend: series, reference lines, event tracks.
     public var legendItems: [Legend.Item] {
-        series.map { Legend.Item($0.name, .line($0.style, marker: $0.drawsMarkers)) }
+        series.map { Legend.Item($0.name, .line($0.style)) }
             + references.map { Legend.Item($0.label, .line($0.style, marker: false)) }
     }
 
@@ -172,10 +178,9 @@ public struct LineChart: Sendable {
                 if !item.style.dash.isEmpty { path.append(("stroke-dasharray", item.style.dash)) }
                 group.append(SVGElement("path", path))
             }
-            if item.drawsMarkers {
-                for point in item.points {
-                    group.append(item.style.marker.element(x: xAxis.scale(point.x), y: yAxis.scale(point.y), size: 7, color: item.style.color))
-                }
+            for index in item.markedIndices {
+                let point = item.points[index]
+                group.append(item.style.marker.element(x: xAxis.scale(point.x), y: yAxis.scale(point.y), size: 7, color: item.style.color))
             }
             root.append(group)
         }

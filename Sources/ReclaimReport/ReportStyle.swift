@@ -22,7 +22,8 @@ enum ReportStyle {
         svg .axis-label { fill: #000; font-weight: 600; }
         svg .note.strong { font-weight: 700; }
         table { border-collapse: collapse; font-size: 12px; margin: 6px 0 12px; }
-        th, td { border-bottom: 1px solid #ccc; padding: 2px 8px; text-align: right; }
+        th, td { border-bottom: 1px solid #ccc; padding: 2px 8px; text-align: right; white-space: nowrap; }
+        td.text.error { white-space: normal; min-width: 12em; }
         th { background: #eee; }
         td.text, th.text { text-align: left; }
         tr.failed td { background: #fde8e0; }
@@ -37,6 +38,8 @@ enum ReportStyle {
             a { color: inherit; text-decoration: none; }
             nav.runs, details.spec { display: none; }
             pre { white-space: pre-wrap; }
+            table { font-size: 7.5pt; }
+            th, td { padding: 1px 4px; }
         }
         """
 }

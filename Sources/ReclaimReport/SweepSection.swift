@@ -66,7 +66,7 @@ struct SweepSection {
                 .class("note"),
                 .text(
                     "Each panel: the metric's mean over the seeds of a configuration (\(seedText) each) against vm_swappiness; whiskers span min to max over the seeds. One line per swap size × laptop_mode; failed runs are left out.")),
-            .raw(legend.svg(width: 1100, title: "Legend: swap size and laptop_mode").render()),
+            .raw(legend.svg(width: 880, title: "Legend: swap size and laptop_mode").render()),
         ]
         for kernel in kernels {
             if kernels.count > 1 { nodes.append(.h3(Nodes.text("kernel \(kernel)"))) }
@@ -134,6 +134,6 @@ struct SweepSection {
             .td(.class("text status-\(run.status)"), .text(run.status)),
             .td(.text(Numbers.int(run.pagesScanned))), .td(.text(Numbers.int(run.pagesReclaimed))),
             .td(.text(Numbers.int(run.swapOuts))), .td(.text(Numbers.seconds(run.stallMs))), .td(.text(Numbers.int(run.oomKills))),
-            .td(.class("text"), Nodes.text(run.error.map { String($0.prefix(160)) } ?? "")))
+            .td(.class("text error"), Nodes.text(run.error.map { String($0.prefix(160)) } ?? "")))
     }
 }

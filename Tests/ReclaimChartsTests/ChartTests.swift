@@ -40,6 +40,18 @@ import Testing
         #expect(marker?["cx"] == "444" && marker?["cy"] == "12")
     }
 
+    @Test func aDenseSeriesGetsADozenSpacedMarkers() {
+        // 120 points, markers off: stride 120 / 12 = 10, marks at 5, 15, ..., 115 (12 of them).
+        let points = (0..<120).map { LineChart.Point(Double($0), Double($0 % 7)) }
+        let series = LineChart.Series(name: "a", points: points, style: Palette.style(1), markers: false)
+        #expect(series.markedIndices == Array(stride(from: 5, to: 120, by: 10)))
+        let squares = LineChart(title: "t", xLabel: "x", yLabel: "y", series: [series], legend: false).svg()
+            .descendants.filter { $0.name == "rect" }
+        #expect(squares.count == 12)
+        // 40 points or fewer: every point.
+        #expect(LineChart.Series(name: "b", points: Array(points.prefix(40)), style: Palette.style(1), markers: false).markedIndices.count == 40)
+    }
+
     @Test func spreadsBecomeWhiskersAndWidenTheYAxis() {
         let chart = LineChart(
             title: "t", xLabel: "x", yLabel: "y",
