@@ -62,8 +62,8 @@ public struct NiceTicks: Sendable, Equatable {
 
 /// How an axis prints its tick values.
 public enum TickFormat: Sendable, Equatable {
-    /// Plain numbers with as many decimals as the step needs; from 100 000 on, with
-    /// k and M suffixes (250k, 1.5M).
+    /// Plain numbers with as many decimals as the step needs; on axes stepping by 10 000
+    /// or more in k (50k, 100k), by 100 000 or more in M (0.2M, 1.5M).
     case number
     /// Fractions 0...1 as percentages (0.25 -> 25%).
     case percent
@@ -74,12 +74,12 @@ public enum TickFormat: Sendable, Equatable {
         case .percent:
             return Self.plain(value * 100, decimals: Self.decimals(for: step * 100)) + "%"
         case .number:
-            let magnitude = Swift.abs(value)
-            if magnitude >= 1_000_000, step >= 100_000 {
-                return Self.plain(value / 1_000_000, decimals: Self.decimals(for: step / 1_000_000)) + "M"
+            // The step picks the unit, so one axis never mixes 50000 with 100k.
+            if step >= 100_000 {
+                return Self.plain(value / 1_000_000, decimals: Self.decimals(for: step / 1_000_000)) + (value == 0 ? "" : "M")
             }
-            if magnitude >= 100_000, step >= 1000 {
-                return Self.plain(value / 1000, decimals: Self.decimals(for: step / 1000)) + "k"
+            if step >= 10_000 {
+                return Self.plain(value / 1000, decimals: Self.decimals(for: step / 1000)) + (value == 0 ? "" : "k")
             }
             return Self.plain(value, decimals: Self.decimals(for: step))
         }

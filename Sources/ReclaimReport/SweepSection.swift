@@ -36,7 +36,7 @@ struct SweepSection {
             .p(
                 .class("note"),
                 Nodes.text(
-                    "\(sweep.runs) runs: \(sweep.done) done, \(sweep.failed) failed, \(sweep.running) running or interrupted."
+                    "\(sweep.runs) run\(sweep.runs == 1 ? "" : "s"): \(sweep.done) done, \(sweep.failed) failed, \(sweep.running) running or interrupted."
                         + (sweep.createdAt.map { " Recorded \($0)" } ?? "") + (sweep.toolVersion.map { " by reclaimlab \($0)." } ?? ""))),
         ]
         if let spec = sweep.spec {
@@ -52,6 +52,9 @@ struct SweepSection {
         let donePoints = points.filter { $0.done > 0 }
         guard !donePoints.isEmpty else {
             return [.p(.class("note"), .text("No finished run in this group: nothing to draw."))]
+        }
+        guard donePoints.count > 1 else {
+            return [.p(.class("note"), .text("One configuration only: nothing to compare across a grid; see its runs below."))]
         }
         let combos = Array(Set(donePoints.map { Combo(swapPages: $0.swapPages, laptopMode: $0.laptopMode) })).sorted()
         let kernels = Array(Set(donePoints.map(\.kernel))).sorted()

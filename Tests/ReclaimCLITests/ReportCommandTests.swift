@@ -21,8 +21,10 @@ import Testing
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("Sweep 1: report-sweep"))
         #expect(page.contains("Runs outside a sweep"))
-        // 7 metric panels for the sweep and 7 for the single run, a run page for each of the 13 runs.
-        #expect(page.components(separatedBy: "class=\"chart line-chart\"").count - 1 == 14 + 12)
+        // 7 metric panels for the sweep (none for the one run outside it: one configuration is
+        // no grid) and a usage chart for each of the 12 done runs; a page for each of the 13 runs.
+        #expect(page.components(separatedBy: "class=\"chart line-chart\"").count - 1 == 7 + 12)
+        #expect(page.contains("One configuration only"))
         #expect(page.components(separatedBy: "<section id=\"run-").count - 1 == 13)
         // The failed run: its error, escaped, and no charts.
         #expect(page.contains("panic: &lt;injected&gt; &amp; \"quoted\" for the report test"))
