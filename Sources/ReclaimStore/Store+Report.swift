@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// Why the report cannot read a database that exists.
@@ -29,23 +28,7 @@ extension Store {
     ///   ``ReportStoreError/needsMigration(path:missing:)`` for an older schema,
     ///   ``StoreError`` for a file that is not a reclaimlab database or is newer.
     public init(reportReading path: String) throws {
-        guard try Self.hasContent(path) else {
-            throw QueryError.missingDatabase(path: path, empty: FileManager.default.fileExists(atPath: path))
-        }
-        try Self.checkHeader(path)
-        try Self.inspect(path)
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(10)
-        let queue: DatabaseQueue
-        let applied: Set<String>
-        do {
-            queue = try DatabaseQueue(path: path, configuration: config)
-            applied = try queue.read { db in try Self.makeMigrator().appliedIdentifiers(db) }
-        } catch {
-            throw StoreError.wrapping(error, path: path)
-        }
-        let missing = Self.makeMigrator().migrations.filter { !applied.contains($0) }
+        let (queue, missing) = try Self.openExistingReadOnly(path)
         guard missing.isEmpty else {
             try? queue.close()
             throw ReportStoreError.needsMigration(path: path, missing: missing)
