@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "ReclaimModelTests", dependencies: ["ReclaimModel", "ReclaimWorkloads", "ReclaimTestSupport"]),
         .testTarget(name: "ReclaimWorkloadsTests", dependencies: ["ReclaimWorkloads"]),
         .testTarget(name: "ReclaimChartsTests", dependencies: ["ReclaimCharts"]),
+        .testTarget(name: "ReclaimReportTests", dependencies: ["ReclaimReport", "ReclaimStore"]),
         .testTarget(
             name: "ReclaimScenarioTests", dependencies: ["ReclaimScenario", "ReclaimModel", "ReclaimTestSupport"],
             exclude: ["Fixtures"]),
