@@ -71,6 +71,47 @@ import Testing
         #expect(page.contains("2.6.20-rss/") && page.contains("linux-6.1"))
     }
 
+    @Test func aSweepOf1000RunsRendersInSecondsAndStaysSmall() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        // 83 copies of the sweep's 12 runs with all their rows: 1008 runs in sweep 1.
+        let queue = try DatabaseQueue(path: fixture.db)
+        try queue.write { db in
+            let runColumns = try db.columns(in: "runs").map(\.name).filter { !["run_id", "run_key", "seed"].contains($0) }
+            let tables = ["reclaim_calls", "scan_passes", "oom_events", "oom_candidates", "tasks", "containers", "zones", "samples"]
+            for copy in 1...83 {
+                let offset = copy * 100
+                let list = runColumns.joined(separator: ", ")
+                try db.execute(
+                    sql: """
+                        INSERT INTO runs (run_id, run_key, seed, \(list))
+                        SELECT run_id + \(offset), run_key || '-\(copy)', seed + \(offset), \(list) FROM runs WHERE sweep_id = 1 AND run_id < 100
+                        """)
+                for table in tables {
+                    let columns = try db.columns(in: table).map(\.name).filter { $0 != "run_id" }.joined(separator: ", ")
+                    try db.execute(
+                        sql: """
+                            INSERT INTO \(table) (run_id, \(columns))
+                            SELECT run_id + \(offset), \(columns) FROM \(table) WHERE run_id IN (SELECT run_id FROM runs WHERE sweep_id = 1 AND run_id < 100)
+                            """)
+                }
+            }
+        }
+        try queue.close()
+        #expect(try SweepFixture.count(fixture.db, "SELECT count(*) FROM runs WHERE sweep_id = 1") == 1008)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (result, html) = fixture.report(["--sweep", "1"])
+        let elapsed = clock.now - start
+        #expect(result.status == 0, "\(result.stderr)")
+        // Measured 0.1 s in a debug build; the bound leaves room for a loaded CI machine.
+        #expect(elapsed < .seconds(10), "report of 1008 runs took \(elapsed)")
+        let page = try #require(html)
+        #expect(page.utf8.count < 3_000_000, "\(page.utf8.count) bytes")
+        #expect(page.contains("The first 200 of 1008 runs"))
+        #expect(!page.contains("<section id=\"run-"))  // no page per run for a large sweep
+    }
+
     @Test func unknownIdsAreUsageErrorsAndWriteNothing() throws {
         let fixture = try ReportFixture()
         defer { fixture.remove() }
