@@ -1,4 +1,5 @@
 import ReclaimModel
+import ReclaimReport
 import ReclaimScenario
 import ReclaimStore
 
@@ -18,6 +19,8 @@ public enum ExitCodes {
         case let e as ScenarioError: e.exitCode
         case let e as StoreError: e.exitCode
         case is ModelError: software
+        case is ReportError: usage  // --sweep or --run names nothing in the database
+        case is ReportStoreError: dataError  // an older database: `migrate` it first
         case let e as CLIFailure: e.exitCode
         default: nil
         }
