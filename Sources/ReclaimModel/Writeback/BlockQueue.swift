@@ -87,8 +87,6 @@ struct BlockQueue: Sendable {
     /// Requests ever allocated per direction (after merging): `runs.read_requests` and
     /// `write_requests`.
     private(set) var allocated = [0, 0]
-    /// Pages under I/O (in a request not yet completed).
-    private(set) var pagesInFlight = 0
 
     init(hz: Int, pagesPerSecond: Int, requestMs: Double = 0, maxSectors: Int = KernelConstants.maxSectors, nrRequests: Int = BlockQueue.nrRequests) {
         self.hz = Int64(hz)
@@ -130,7 +128,6 @@ struct BlockQueue: Sendable {
     mutating func submit(now: Int, dir: Direction, space: Int32, index: Int32, pfn: Int32) -> Submitted {
         let t = time(now)
         dispatch(upTo: t)
-        pagesInFlight += 1
         let d = dir.rawValue
         if let id = backMerge[Self.key(dir, space, index)], let r = requests[id], r.pfns.count < maxPages {
             backMerge[Self.key(dir, space, index)] = nil
@@ -235,7 +232,6 @@ struct BlockQueue: Sendable {
         let r = requests.removeValue(forKey: id)!
         let d = r.dir.rawValue
         count[d] -= 1
-        pagesInFlight -= r.pfns.count
         var cleared = false
         if count[d] < congestionOff {
             congested[d] = false
@@ -244,7 +240,4 @@ struct BlockQueue: Sendable {
         dispatch(upTo: t)
         return Completion(request: r, cleared: cleared, room: count[d] < Self.nrRequests)
     }
-
-    /// Whether anything is queued or in service.
-    var isIdle: Bool { requests.isEmpty }
 }
