@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import ReclaimModel
+import ReclaimRecords
 import ReclaimScenario
+import ReclaimSimulator
 import ReclaimStore
 
 extension ReclaimLab {
@@ -216,7 +218,7 @@ extension ReclaimLab {
             let store = try Store(path: path)
             let config = try Self.fixedScenario(seconds: seconds)
             let runId = try store.beginRun(
-                RunDescriptor(runKey: "bench-\(seconds)", scenario: "bench", simulation: config, configJSON: "{}")
+                SimulatorEngine.descriptor(runKey: "bench-\(seconds)", scenario: "bench", config: config, configJSON: "{}")
             ).runId
             var sim = Simulator(config: config)
             var recorder = store.recorder(runId: runId)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReclaimModel
+import ReclaimRecords
 import ReclaimStore
 
 extension ReclaimLab {
@@ -25,11 +26,11 @@ extension ReclaimLab {
 
         func run() throws {
             let console = Console.current
-            let store = try Query.open(db)
+            let store = try StoreReader(readingExisting: db)
             var exported: [ExportManifest.File] = []
             var skipped: [ExportManifest.Skipped] = []
             var outputs: [(String, Data)] = []
-            for query in Store.cannedQueries {
+            for query in StoreReader.cannedQueries {
                 let parameters = try Query.mapErrors(canned: true) {
                     try store.parameterNames(of: query.text, query: query.name)
                 }
@@ -51,7 +52,7 @@ extension ReclaimLab {
             let manifest = ExportManifest(
                 database: URL(fileURLWithPath: db).standardizedFileURL.path,
                 schemaVersion: try store.schemaVersion.latest ?? "",
-                toolVersion: ModelInfo.toolVersion,
+                toolVersion: ToolInfo.toolVersion,
                 modelVersion: ModelInfo.modelVersion,
                 exportedAt: Self.now(),
                 runs: try Self.runCounts(store),
@@ -94,9 +95,9 @@ extension ReclaimLab {
             return formatter.string(from: Date())
         }
 
-        static func runCounts(_ store: Store) throws -> [String: Int] {
+        static func runCounts(_ store: StoreReader) throws -> [String: Int] {
             var counts = ["done": 0, "failed": 0, "running": 0]
-            for run in try store.runs() { counts[run.status, default: 0] += 1 }
+            for run in try store.runs() { counts[run.status.rawValue, default: 0] += 1 }
             return counts
         }
     }

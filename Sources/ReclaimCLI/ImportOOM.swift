@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReclaimKernelFunctions
 import ReclaimOOMReports
 import ReclaimStore
 

@@ -10,7 +10,7 @@ extension ReclaimLab {
 
         func run() throws {
             let store = try Store(path: database.db)
-            Console.current.output("\(database.db): \(try store.schemaVersion)")
+            Console.current.output("\(database.db): \(try store.reader.schemaVersion)")
         }
     }
 }

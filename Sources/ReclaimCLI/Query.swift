@@ -51,7 +51,7 @@ extension ReclaimLab {
             }
             let (label, sql) = try Self.resolve(query ?? "")
             let values = try Self.parse(parameters)
-            let store = try Self.open(db)
+            let store = try StoreReader(readingExisting: db)
             let results = try Self.mapErrors(canned: !label.hasSuffix(".sql")) {
                 try store.run(sql: sql, query: label, parameters: values)
             }
@@ -64,7 +64,7 @@ extension ReclaimLab {
         /// The `--list` text: one line per canned query, name padded, then its summary and
         /// its parameters.
         static func listing() -> String {
-            let queries = Store.cannedQueries
+            let queries = StoreReader.cannedQueries
             let width = queries.map(\.name.count).max() ?? 0
             return queries.map { query in
                 let parameters = query.documentedParameters
@@ -89,7 +89,7 @@ extension ReclaimLab {
                         exitCode: ExitCodes.noInput)
                 }
             }
-            guard let canned = Store.cannedQuery(named: argument) else {
+            guard let canned = StoreReader.cannedQuery(named: argument) else {
                 throw CLIFailure(
                     description: "no canned query named \"\(argument)\" (a file must end in .sql). Canned queries:\n"
                         + listing(),
@@ -115,30 +115,14 @@ extension ReclaimLab {
             return values
         }
 
-        /// Opens the database read-only: missing -> 66, not SQLite or not ours -> 65.
-        static func open(_ path: String) throws -> Store {
-            do {
-                return try Store(readingExisting: path)
-            } catch let error as QueryError {
-                throw CLIFailure(description: error.description, exitCode: ExitCodes.noInput)
-            }
-        }
-
-        /// Unknown parameters -> 64; SQL errors -> 65 for a user's file (bad input), 70
-        /// for a canned query (our bug).
+        /// Runs `body`; a ``QueryError`` it throws gets its exit code here, where it is
+        /// known whether the SQL was a canned query (an SQL error is then our bug, 70) or
+        /// the user's (65); see ``ExitCodes/queryCode(_:canned:)``.
         static func mapErrors<T>(canned: Bool, _ body: () throws -> T) throws -> T {
             do {
                 return try body()
             } catch let error as QueryError {
-                switch error {
-                case .unknownParameters:
-                    throw CLIFailure(description: error.description, exitCode: ExitCodes.usage)
-                case .sql:
-                    throw CLIFailure(
-                        description: error.description, exitCode: canned ? ExitCodes.software : ExitCodes.dataError)
-                case .missingDatabase:
-                    throw CLIFailure(description: error.description, exitCode: ExitCodes.noInput)
-                }
+                throw CLIFailure(description: error.description, exitCode: ExitCodes.queryCode(error, canned: canned))
             }
         }
     }

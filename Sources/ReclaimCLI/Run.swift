@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import ReclaimModel
+import ReclaimRecords
 import ReclaimScenario
+import ReclaimSimulator
 import ReclaimStore
 
 extension ReclaimLab {
@@ -29,32 +30,29 @@ extension ReclaimLab {
             let console = Console.current
             let parsed = try overrides.map { try Override.parse($0) }
             let loaded = try ScenarioFile.load(path: scenario, overrides: parsed)
-            let config = loaded.simulationConfig()
+            let engine = SimulatorEngine()
+            let descriptor = engine.descriptor(for: loaded, sweepId: nil)
             let store = try Store(path: database.db)
-            let descriptor = RunDescriptor(
-                runKey: loaded.runKey, scenario: loaded.scenario.name, simulation: config,
-                configJSON: loaded.canonicalJSON)
             let runId: Int64
             switch try store.beginRun(descriptor) {
             case .alreadyDone(let id):
                 console.error("run \(id) (key \(loaded.runKey.prefix(12))) is already recorded as done; not run again")
-                try RunReport(store: store, runId: id).print(to: console)
+                try RunReport(store: store.reader, runId: id).print(to: console)
                 return
             case .started(let id):
                 runId = id
             }
-            console.error("running \(loaded.scenario.name) (\(loaded.scenario.durationSeconds) s simulated, seed \(config.seed)) as run \(runId)")
-            var simulator = Simulator(config: config)
+            console.error("running \(loaded.scenario.name) (\(loaded.scenario.durationSeconds) s simulated, seed \(descriptor.seed)) as run \(runId)")
             var recorder = store.recorder(runId: runId, level: record)
             let summary: RunSummary
             do {
-                summary = try simulator.run(sink: &recorder)
-                try store.finishRun(recorder, summary: summary)
-            } catch let error as ModelError {
-                try store.failRun(recorder, error: error.description)
+                summary = try engine.run(loaded, sink: &recorder)
+            } catch {
+                try store.failRun(recorder, error: "\(error)")
                 throw CLIFailure(description: "run \(runId) failed: \(error)", exitCode: ExitCodes.software)
             }
-            try RunReport(store: store, runId: runId).print(to: console)
+            try store.finishRun(recorder, summary: summary)
+            try RunReport(store: store.reader, runId: runId).print(to: console)
             if let panic = summary.panic {
                 // Recorded with its rows up to the panic, but the run did not complete.
                 throw CLIFailure(description: "run \(runId) failed: \(panic)", exitCode: ExitCodes.software)

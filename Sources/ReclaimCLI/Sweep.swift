@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import ReclaimModel
 import ReclaimScenario
+import ReclaimSimulator
 import ReclaimStore
+import ReclaimSweep
 
 extension ReclaimLab {
     /// `reclaimlab sweep SWEEP [--db FILE] [--jobs N] [--shard K/N] [--dry-run] [--set KEY=V1,V2,...]...`
@@ -81,10 +82,10 @@ extension ReclaimLab {
             console.error(
                 "sweep \(file.name) (sweep_id \(sweepId)): \(points.count) runs\(scope), \(min(jobs, max(points.count, 1))) at a time"
             )
-            var runner = SweepRunner(
-                points: points, store: store, sweepId: sweepId, jobs: jobs, failFast: failFast,
-                progressMode: ProgressReporter.mode(quiet: quiet), console: console, axes: grid.axes)
-            runner.recordLevel = record
+            let runner = SweepRunner(
+                points: points, engine: SimulatorEngine(), store: store, sweepId: sweepId, jobs: jobs,
+                failFast: failFast, progressMode: ProgressReporter.mode(quiet: quiet), progressOutput: console.writeError,
+                axes: grid.axes, recordLevel: record)
             let tally = try runner.run()
             console.error("\(file.name): \(tally.description)")
             if !points.isEmpty {

@@ -1,6 +1,8 @@
 import Foundation
 import ReclaimScenario
+import ReclaimSimulator
 import ReclaimStore
+import ReclaimSweep
 
 /// The sweep part of `reclaimlab bench` (issue 6): one sweep run to the end with `--jobs 1`
 /// and with `--jobs N`, each into a fresh database, through the real ``SweepRunner``.
@@ -37,10 +39,9 @@ struct SweepBenchmark {
         let points = grid.points(in: .all)
         let store = try Store(path: path)
         let sweepId = try store.recordSweep(name: file.name, spec: file.text)
-        var runner = SweepRunner(
-            points: points, store: store, sweepId: sweepId, jobs: jobs, failFast: false,
-            progressMode: .quiet, console: Console.current, axes: grid.axes)
-        runner.recordLevel = recordLevel
+        let runner = SweepRunner(
+            points: points, engine: SimulatorEngine(), store: store, sweepId: sweepId, jobs: jobs, failFast: false,
+            progressMode: .quiet, progressOutput: Console.current.writeError, axes: grid.axes, recordLevel: recordLevel)
         let clock = ContinuousClock()
         let cpu = Self.processCPUSeconds()
         let start = clock.now
@@ -51,7 +52,7 @@ struct SweepBenchmark {
             throw CLIFailure(
                 description: "bench sweep \(file.name): \(tally.description)", exitCode: ExitCodes.software)
         }
-        let passes = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM scan_passes") ?? 0 }
+        let passes = try store.reader.rowCount(of: "scan_passes")
         return Figures(
             wallSeconds: wall, cpuSeconds: cpuSpent, writerSeconds: tally.writerCPUSeconds, runs: points.count,
             scanPasses: passes)

@@ -9,7 +9,7 @@ import ReclaimStore
 enum SweepSummary {
     /// Renders the summary of `points` (a grid or a shard) from `store`.
     static func render(points: [SweepPoint], axes: [SweepAxis], store: Store) throws -> String {
-        let rows = try store.runs(keys: points.map(\.runKey))
+        let rows = try store.reader.runs(keys: points.map(\.runKey))
         let shown = axes.indices.filter { !axes[$0].isSeed }
         struct Group {
             var values: [String]
@@ -34,12 +34,12 @@ enum SweepSummary {
             groups[at].runs += 1
             guard let row = rows[point.runKey] else { continue }
             switch row.status {
-            case "done":
+            case .done:
                 groups[at].done += 1
                 groups[at].oomKills += row.oomKills ?? 0
                 groups[at].scanned += row.pagesScanned ?? 0
                 groups[at].reclaimed += row.pagesReclaimed ?? 0
-            case "failed":
+            case .failed:
                 groups[at].failed += 1
             default:
                 break

@@ -1,4 +1,5 @@
 import GRDB
+import ReclaimRecords
 
 /// One line of the `runs` command: a run's identity, knobs, status and headline totals.
 public struct RunRow: Sendable, Hashable {
@@ -10,8 +11,7 @@ public struct RunRow: Sendable, Hashable {
     public var swappiness: Int
     public var swapPages: Int
     public var laptopMode: Int
-    /// `running`, `done` or `failed`.
-    public var status: String
+    public var status: RunStatus
     /// Why the run failed; nil unless `failed`.
     public var error: String?
     /// Totals; nil until the run finishes.
@@ -24,7 +24,7 @@ public struct RunRow: Sendable, Hashable {
 
     public init(
         runId: Int64, runKey: String, scenario: String, seed: Int64, swappiness: Int,
-        swapPages: Int, laptopMode: Int, status: String, error: String?, oomKills: Int?,
+        swapPages: Int, laptopMode: Int, status: RunStatus, error: String?, oomKills: Int?,
         pagesScanned: Int?, pagesReclaimed: Int?, startedAt: String, finishedAt: String?
     ) {
         self.runId = runId

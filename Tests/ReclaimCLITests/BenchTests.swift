@@ -1,5 +1,6 @@
 import Foundation
 import ReclaimModel
+import ReclaimRecords
 import ReclaimScenario
 import ReclaimStore
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReclaimRecords
 import ReclaimStore
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReclaimRecords
 import ReclaimStore
 import Testing
 
@@ -10,9 +11,9 @@ import Testing
     /// The canned queries without parameters (what export writes), with their results on
     /// the real database.
     static func expected(_ db: String) throws -> [String: QueryResult] {
-        let store = try Store(readingExisting: db)
+        let store = try StoreReader(readingExisting: db)
         var results: [String: QueryResult] = [:]
-        for query in Store.cannedQueries where try store.parameterNames(of: query.text, query: query.name).isEmpty {
+        for query in StoreReader.cannedQueries where try store.parameterNames(of: query.text, query: query.name).isEmpty {
             results[query.name] = try store.run(sql: query.text, query: query.name).last
         }
         return results
@@ -58,7 +59,7 @@ import Testing
             let name = try #require(entry["query"] as? String)
             #expect(entry["columns"] as? [String] == expected[name]?.columns)
             #expect(entry["rows"] as? Int == expected[name]?.rows.count)
-            #expect(entry["description"] as? String == Store.cannedQuery(named: name)?.summary)
+            #expect(entry["description"] as? String == StoreReader.cannedQuery(named: name)?.summary)
         }
         let runs = try #require(manifest["runs"] as? [String: Int])
         #expect(runs.values.reduce(0, +) == RealDatabase.runs.count)

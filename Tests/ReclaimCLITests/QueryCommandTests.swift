@@ -1,4 +1,5 @@
 import Foundation
+import ReclaimRecords
 import ReclaimStore
 import Testing
 
@@ -86,7 +87,7 @@ func runTool(_ executable: String, _ arguments: [String], input: String = "", in
 /// `reclaimlab query`, end to end through the built binary on a real database.
 @Suite struct QueryCommandTests {
     @Test func theFilesOnDiskAreTheCannedQueries() {
-        #expect(QueryFiles.names == Store.cannedQueries.map(\.name))
+        #expect(QueryFiles.names == StoreReader.cannedQueries.map(\.name))
         #expect(QueryFiles.names.count >= 11)
     }
 
@@ -100,7 +101,7 @@ func runTool(_ executable: String, _ arguments: [String], input: String = "", in
         let table = try BinaryTests.run(["query", name, "--db", db], in: dir)
         #expect(table.status == 0, "stderr: \(table.stderr)")
         #expect(table.stderr.isEmpty)
-        let columns = try #require(Store.cannedQuery(named: name)).documentedColumns
+        let columns = try #require(StoreReader.cannedQuery(named: name)).documentedColumns
         #expect(table.stdout.hasPrefix(columns[0] + " "))
         let csv = try BinaryTests.run(["query", name, "--db", db, "--format", "csv"], in: dir)
         #expect(csv.status == 0)
@@ -164,7 +165,7 @@ func runTool(_ executable: String, _ arguments: [String], input: String = "", in
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == QueryFiles.names.count)
-        for (line, query) in zip(lines, Store.cannedQueries) {
+        for (line, query) in zip(lines, StoreReader.cannedQueries) {
             #expect(line.hasPrefix(query.name + " "))
             #expect(line.contains(query.summary))
         }

@@ -1,4 +1,5 @@
 import ReclaimModel
+import ReclaimRecords
 import Testing
 
 @testable import ReclaimOOMReports

@@ -1,6 +1,7 @@
 import GRDB
 @testable import ReclaimStore
 import Testing
+import ReclaimRecords
 
 @testable import ReclaimOOMReports
 
@@ -17,7 +18,7 @@ import Testing
         let store = try Store(writer: DatabaseQueue())
         let outcomes = try store.importOOMReports(try Self.fixtureReports())
         #expect(outcomes == [OOMReportImport(reportId: 1, isNew: true), OOMReportImport(reportId: 2, isNew: true), OOMReportImport(reportId: 3, isNew: true)])
-        try store.read { db throws in
+        try store.reader.read { db throws in
             let r = try #require(try Row.fetchOne(db, sql: "SELECT * FROM oom_reports WHERE report_id = 1"))
             #expect(r["source"] as String == "adj_protect_big.log")
             #expect(r["kernel_version"] as String == "6.18.44-fc-v595")
@@ -58,7 +59,7 @@ import Testing
         #expect(second.allSatisfy { !$0.isNew })
         let doubled = try Self.fixtureReports()
         #expect(try store.importOOMReports(doubled + doubled).allSatisfy { !$0.isNew })
-        try store.read { db throws in
+        try store.reader.read { db throws in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM oom_reports") == 3)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM oom_report_tasks") == 10)
             #expect(try String.fetchAll(db, sql: "SELECT DISTINCT source FROM oom_reports ORDER BY 1") == ["adj_protect_big.log", "sizes4.log"])
@@ -74,16 +75,16 @@ import Testing
     @Test func agreementQueries() throws {
         let store = try Store(writer: DatabaseQueue())
         _ = try store.importOOMReports(try Self.fixtureReports())
-        let perReport = try #require(Store.cannedQuery(named: "oom-report-agreement"))
-        let rows = try #require(try store.run(sql: perReport.text, query: perReport.name).first)
+        let perReport = try #require(StoreReader.cannedQuery(named: "oom-report-agreement"))
+        let rows = try #require(try store.reader.run(sql: perReport.text, query: perReport.name).first)
         let column = { (name: String) in rows.rows.map { $0[rows.columns.firstIndex(of: name)!] } }
         #expect(column("kernel_pid") == [.integer(7460), .integer(7120), .integer(7119)])
         #expect(column("modern_pid") == column("kernel_pid"))
         #expect(column("modern_agrees") == [.integer(1), .integer(1), .integer(1)])
         #expect(column("legacy_pid") == [.integer(7462), .integer(7121), .integer(7121)])
         #expect(column("legacy_agrees") == [.integer(0), .integer(0), .integer(0)])
-        let rate = try #require(Store.cannedQuery(named: "oom-report-agreement-rate"))
-        let totals = try #require(try store.run(sql: rate.text, query: rate.name).first)
+        let rate = try #require(StoreReader.cannedQuery(named: "oom-report-agreement-rate"))
+        let totals = try #require(try store.reader.run(sql: rate.text, query: rate.name).first)
         #expect(totals.columns == ["heuristic", "reports", "predicted", "agree", "agreement_rate"])
         #expect(totals.rows == [
             [.text("modern"), .integer(3), .integer(3), .integer(3), .real(1.0)],
@@ -94,7 +95,7 @@ import Testing
     /// m0005: STRICT tables, every column commented, reports' tasks cascade.
     @Test func schemaIsStrictAndDocumented() throws {
         let store = try Store(writer: DatabaseQueue())
-        try store.read { db throws in
+        try store.reader.read { db throws in
             for table in ["oom_reports", "oom_report_tasks"] {
                 #expect(try Int.fetchOne(db, sql: "SELECT strict FROM pragma_table_list WHERE name = ?", arguments: [table]) == 1)
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table]) ?? ""

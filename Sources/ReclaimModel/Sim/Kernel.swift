@@ -1,3 +1,4 @@
+import ReclaimRecords
 import ReclaimWorkloads
 
 /// The whole simulated machine: page frames, the zone, containers, swap, files, tasks,

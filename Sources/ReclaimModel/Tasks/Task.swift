@@ -1,3 +1,4 @@
+import ReclaimKernelFunctions
 import ReclaimWorkloads
 
 /// Lifecycle of a simulated task.

@@ -1,6 +1,7 @@
 import GRDB
+import ReclaimRecords
 
-extension Store {
+extension StoreReader {
     /// The most run keys one `IN (...)` lookup binds (SQLite allows 32766 variables).
     static let keysPerLookup = 500
 
@@ -27,6 +28,18 @@ extension Store {
                 start = end
             }
             return found
+        }
+    }
+
+    /// The runs, oldest first, optionally only those with `status`.
+    public func runs(status: RunStatus? = nil) throws -> [RunRow] {
+        try reading { db in
+            if let status {
+                return try RunRow.fetchAll(
+                    db, sql: "SELECT \(RunRow.columns) FROM runs WHERE status = ? ORDER BY run_id",
+                    arguments: [status])
+            }
+            return try RunRow.fetchAll(db, sql: "SELECT \(RunRow.columns) FROM runs ORDER BY run_id")
         }
     }
 }

@@ -1,18 +1,21 @@
 import Dispatch
 import Foundation
-import ReclaimModel
+import ReclaimRecords
 import ReclaimStore
 
-/// The ONE writer of a sweep: every database write of the runs (begin, finish, fail) goes
-/// through its serial queue, so simulations run side by side while commits happen one at
+/// The commit queue of a sweep: a run's finish or failure (its rows, totals and status)
+/// goes through one serial queue, so runs proceed side by side while commits happen one at
 /// a time, each in its own short transaction (issue 4; design.md, "Nothing lost": a run's
 /// rows commit together with its status or not at all).
 ///
-/// `begin` is synchronous (the worker needs the run id before it simulates); `finish`
-/// and `fail` hand the finished, immutable batch to the queue and return, so the worker
-/// starts its next simulation while the rows are written. At most `pendingLimit` batches
-/// wait for the writer, which bounds memory when writing is slower than simulating.
-final class SweepRecorder: Sendable {
+/// `begin` is not queued: it runs synchronously on the worker's thread (the worker needs
+/// the run id before it runs), serialized with the queued commits only by the store's one
+/// writer connection. Batches a run stages while it runs (``RunRecorder``) are also
+/// written from the worker's thread. `finish` and `fail` hand the finished, immutable
+/// batch to the queue and return, so the worker starts its next run while the rows are
+/// written. At most `pendingLimit` batches wait for the queue, which bounds memory when
+/// writing is slower than running.
+final class SweepWriter: Sendable {
     private struct State {
         var tally = SweepTally()
         var firstError: (any Error)?

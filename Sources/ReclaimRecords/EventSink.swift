@@ -1,4 +1,4 @@
-/// Where the simulator reports what happened (design.md: "The simulator reports events
+/// Where an engine (the simulator, a live-kernel runner) reports what happened (design.md: "The simulator reports events
 /// through a protocol; the store is one implementation of it, tests use another").
 ///
 /// The simulator is generic over its sink, so there is no existential call per event.
@@ -47,26 +47,4 @@ public struct NullSink: EventSink, Sendable {
     public mutating func oomEvent(_ record: OOMEventRecord) {}
     public mutating func oomCandidate(_ record: OOMCandidateRecord) {}
     public mutating func sample(_ record: SampleRecord) {}
-}
-
-/// The end of a run: what the `runs`, `tasks` and `containers` tables need beyond events.
-public struct RunSummary: Sendable, Hashable {
-    public var totals: RunTotals
-    public var tasks: [TaskRecord]
-    public var containers: [ContainerRecord]
-    /// The zones and their watermarks (one, `Normal`).
-    public var zones: [ZoneRecord]
-    /// Set when the run ended early (e.g. `panic_on_oom`); the run is then `failed`.
-    public var panic: String?
-
-    public init(
-        totals: RunTotals, tasks: [TaskRecord], containers: [ContainerRecord], zones: [ZoneRecord] = [],
-        panic: String? = nil
-    ) {
-        self.totals = totals
-        self.tasks = tasks
-        self.containers = containers
-        self.zones = zones
-        self.panic = panic
-    }
 }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ReclaimModel
+@testable import ReclaimKernelFunctions
 
 /// Spec §9 and golden fact G17: the modern `get_scan_count`, for contrast with 2.6.20.
 @Suite struct ModernScanCountTests {

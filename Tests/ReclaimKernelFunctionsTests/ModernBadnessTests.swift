@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ReclaimModel
+@testable import ReclaimKernelFunctions
 
 /// Spec §9 and golden fact G16: the modern `oom_badness` and its selection.
 @Suite struct ModernBadnessTests {

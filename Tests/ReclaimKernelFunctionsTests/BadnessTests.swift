@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ReclaimModel
+@testable import ReclaimKernelFunctions
 
 /// Spec §7.1 and golden facts G8-G11 (bit-exact `badness()`).
 @Suite struct BadnessTests {

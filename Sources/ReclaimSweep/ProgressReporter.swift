@@ -8,10 +8,18 @@ import Foundation
 /// - `lines`: one plain line per finished run, for logs and batch systems.
 /// - `quiet` (`--quiet`): nothing.
 ///
-/// Called only from the sweep's writer queue, after a run's rows commit.
-final class ProgressReporter: Sendable {
-    enum Mode: Sendable {
-        case live, lines, quiet
+/// Called from the sweep's commit queue after a run's rows commit, and from a worker's
+/// thread when a run it begins turns out to be done already; each report is counted and
+/// printed under one lock, so lines and counters appear in order.
+public final class ProgressReporter: Sendable {
+    /// How progress is shown.
+    public enum Mode: Sendable {
+        /// One line redrawn with `\r` (stderr is a terminal).
+        case live
+        /// One plain line per finished run.
+        case lines
+        /// Nothing.
+        case quiet
     }
 
     /// How a run ended.
@@ -32,42 +40,51 @@ final class ProgressReporter: Sendable {
 
     let mode: Mode
     let total: Int
-    private let console: Console
+    private let write: @Sendable (String) -> Void
     private let started = ContinuousClock.now
     private let state = SweepLock(State())
 
     /// `live` when stderr is a terminal, else `lines`; `quiet` wins.
-    static func mode(quiet: Bool) -> Mode {
+    public static func mode(quiet: Bool) -> Mode {
         quiet ? .quiet : (isatty(STDERR_FILENO) == 1 ? .live : .lines)
     }
 
-    init(mode: Mode, total: Int, console: Console) {
+    init(mode: Mode, total: Int, write: @escaping @Sendable (String) -> Void) {
         self.mode = mode
         self.total = total
-        self.console = console
+        self.write = write
     }
 
     /// Reports a run that ended; `label` says which (`3fa9c2d1e0b7 machine.swappiness=60 seed=1`).
     func finished(_ label: String, outcome: Outcome, seconds: Double) {
         let now = ContinuousClock.now
-        let (finished, failed, draw) = state.withLock { state -> (Int, Int, Bool) in
+        // Counted and printed under one lock: two reports cannot print their counters out of order.
+        state.withLock { state in
             state.finished += 1
             if case .failed = outcome { state.failed += 1 }
             let due = state.lastDraw.map { now - $0 >= Self.redrawInterval } ?? true
             let draw = due || state.finished == total
             if draw { state.lastDraw = now }
-            return (state.finished, state.failed, draw)
+            if let text = render(label, outcome: outcome, seconds: seconds, state: state, draw: draw, now: now) {
+                write(text)
+            }
         }
+    }
+
+    /// The text one report prints, nil for none.
+    private func render(
+        _ label: String, outcome: Outcome, seconds: Double, state: State, draw: Bool, now: ContinuousClock.Instant
+    ) -> String? {
         let width = String(total).count
-        let counter = "[\(String(repeating: " ", count: max(0, width - String(finished).count)))\(finished)/\(total)]"
+        let counter = "[\(String(repeating: " ", count: max(0, width - String(state.finished).count)))\(state.finished)/\(total)]"
         switch mode {
         case .quiet:
-            return
+            return nil
         case .lines:
             switch outcome {
-            case .done: console.error("\(counter) done    \(label)  \(Self.format(seconds)) s")
-            case .skipped: console.error("\(counter) skipped \(label) (already done)")
-            case .failed(let error): console.error("\(counter) FAILED  \(label): \(error)")
+            case .done: return "\(counter) done    \(label)  \(Self.format(seconds)) s\n"
+            case .skipped: return "\(counter) skipped \(label) (already done)\n"
+            case .failed(let error): return "\(counter) FAILED  \(label): \(error)\n"
             }
         case .live:
             var text = ""
@@ -75,15 +92,15 @@ final class ProgressReporter: Sendable {
                 text += "\r\u{1B}[K\(counter) FAILED \(label): \(error)\n"
             }
             if draw || !text.isEmpty {
-                text += "\r\u{1B}[K" + bar(counter: counter, finished: finished, failed: failed, now: now)
+                text += "\r\u{1B}[K" + bar(counter: counter, finished: state.finished, failed: state.failed, now: now)
             }
-            if !text.isEmpty { console.writeError(text) }
+            return text.isEmpty ? nil : text
         }
     }
 
     /// Ends the live line (a newline), so what follows starts on its own line.
     func end() {
-        if mode == .live, state.withLock({ $0.finished }) > 0 { console.writeError("\n") }
+        if mode == .live, state.withLock({ $0.finished }) > 0 { write("\n") }
     }
 
     /// `[ 12/36] 1 failed  3.4 runs/s  ETA 0:07`.
@@ -97,7 +114,8 @@ final class ProgressReporter: Sendable {
         return text
     }
 
-    static func seconds(_ duration: Duration) -> Double {
+    /// A duration in seconds.
+    public static func seconds(_ duration: Duration) -> Double {
         let (s, attoseconds) = duration.components
         return Double(s) + Double(attoseconds) / 1e18
     }

@@ -1,7 +1,5 @@
-import ReclaimModel
-
 /// What the store records about a run before it runs: its identity and key configuration
-/// (the leading columns of `runs`).
+/// (the leading columns of `runs`), as plain values any engine can fill in.
 public struct RunDescriptor: Sendable, Hashable {
     /// Hash of the canonical config, seed and model version (`runs.run_key`, unique).
     public var runKey: String
@@ -27,14 +25,14 @@ public struct RunDescriptor: Sendable, Hashable {
     public var durationMs: Int64
     /// The reclaimlab version recording the run.
     public var toolVersion: String
-    /// The kernel model version (part of the run key).
+    /// The engine's model version (part of the run key), e.g. `ModelInfo.modelVersion`.
     public var modelVersion: String
 
     public init(
         runKey: String, sweepId: Int64? = nil, scenario: String, kernel: String, seed: UInt64,
         swappiness: Int, swapPages: Int, laptopMode: Int, config: String, hz: Int,
-        durationMs: Int64, toolVersion: String = ModelInfo.toolVersion,
-        modelVersion: String = ModelInfo.modelVersion
+        durationMs: Int64, toolVersion: String = ToolInfo.toolVersion,
+        modelVersion: String
     ) {
         self.runKey = runKey
         self.sweepId = sweepId
@@ -49,36 +47,5 @@ public struct RunDescriptor: Sendable, Hashable {
         self.durationMs = durationMs
         self.toolVersion = toolVersion
         self.modelVersion = modelVersion
-    }
-
-    /// Takes the kernel, seed, knobs, `hz` and duration from a validated simulation config.
-    ///
-    /// - Parameter configJSON: the canonical JSON of the scenario the config came from.
-    public init(
-        runKey: String, sweepId: Int64? = nil, scenario: String, simulation: SimulationConfig,
-        configJSON: String
-    ) {
-        self.init(
-            runKey: runKey, sweepId: sweepId, scenario: scenario, kernel: simulation.kernel,
-            seed: simulation.seed, swappiness: simulation.machine.swappiness,
-            swapPages: simulation.machine.swapPages, laptopMode: simulation.machine.laptopMode,
-            config: configJSON, hz: simulation.hz,
-            durationMs: Int64(simulation.durationJiffies) * 1000 / Int64(max(simulation.hz, 1)))
-    }
-}
-
-/// The answer of ``Store/beginRun(_:)``.
-public enum RunStart: Sendable, Hashable {
-    /// The run is recorded as `running` under this id: simulate it, then `finishRun`.
-    /// A retry of a `failed` or interrupted run reuses its id with its old rows deleted.
-    case started(Int64)
-    /// A run with this key is already `done`: skip it.
-    case alreadyDone(Int64)
-
-    /// The run's `run_id` either way.
-    public var runId: Int64 {
-        switch self {
-        case .started(let id), .alreadyDone(let id): return id
-        }
     }
 }
