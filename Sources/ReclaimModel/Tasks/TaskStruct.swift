@@ -12,8 +12,9 @@ public enum TaskState: Sendable, Hashable {
     case exited
 }
 
-/// One process of the task list (spec §7): identity, OOM attributes, CPU time, mm.
-public struct Task: Sendable {
+/// One process of the task list (spec §7): identity, OOM attributes, CPU time, mm — the
+/// kernel's `task_struct` (named so as not to shadow Swift Concurrency's `Task`).
+public struct TaskStruct: Sendable {
     public let pid: Int32
     public let name: String
     /// Container index, nil = none.
