@@ -3,5 +3,9 @@ public enum ModelInfo {
     /// The only kernel model so far: Linux 2.6.20 with the March 2007 RSS-container patch.
     public static let kernel = "2.6.20-rss"
     /// Bumped whenever a change to the model can change recorded rows; part of the run key.
-    public static let modelVersion = "2.6.20-rss/2"
+    ///
+    /// `/3`: Zipf sampling computes with `PortableMath` instead of the platform's libm, so a
+    /// run's rows are the same on every platform (issue 17 §5); the example scenarios record
+    /// the same rows as under `/2` on Linux, but `/2` rows from different platforms may differ.
+    public static let modelVersion = "2.6.20-rss/3"
 }
