@@ -87,7 +87,9 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(
             name: "ReclaimOOMReportsTests",
-            dependencies: ["ReclaimOOMReports", "ReclaimKernelFunctions", "ReclaimRecords", "ReclaimModel", "ReclaimStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ReclaimOOMReports", "ReclaimKernelFunctions", "ReclaimRecords", "ReclaimModel", "ReclaimStore",
+                "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ReclaimCLITests",
             dependencies: [

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ReclaimRecords
 import ReclaimStore
+import ReclaimTestSupport
 import Testing
 
 /// `reclaimlab export`: one RFC 4180 CSV per summary query plus manifest.json, read back
@@ -20,7 +21,7 @@ import Testing
     }
 
     /// Exports the real database into a fresh directory; returns (directory, output).
-    static func export() throws -> (URL, BinaryTests.Result) {
+    static func export() throws -> (URL, CommandResult) {
         let dir = try BinaryTests.tempDir()
         let r = try BinaryTests.run(["export", "--db", try RealDatabase.path, "--out", "out/csv"], in: dir)
         return (dir.appendingPathComponent("out/csv"), r)

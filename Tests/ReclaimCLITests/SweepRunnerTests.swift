@@ -38,7 +38,7 @@ import Testing
                 == 3)
         #expect(
             r.stdout.contains("1                     3     0     3"), "the summary counts the failures:\n\(r.stdout)")
-        let again = fixture.main(["sweep", fixture.path("oom.yaml"), "--db", db, "--quiet"])
+        let again = fixture.main(["sweep", fixture.path("oom.yaml"), "--db", db, "--quiet", "--jobs", "2"])
         #expect(again.status == 70)
         #expect(again.stderr.contains("ran 3 (0 done, 3 failed), skipped 3 already done, retried 3"), "\(again.stderr)")
 

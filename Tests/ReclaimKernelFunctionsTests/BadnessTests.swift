@@ -7,7 +7,8 @@ import Testing
     @Test func intSqrtIsFloorSqrt() {
         for x in UInt64(0)...200_000 {
             let r = intSqrt(x)
-            #expect(r * r <= x && (r + 1) * (r + 1) > x, "int_sqrt(\(x)) = \(r)")
+            #expect(r * r <= x, "int_sqrt(\(x)) = \(r)")
+            #expect((r + 1) * (r + 1) > x, "int_sqrt(\(x)) = \(r)")
         }
         #expect(intSqrt(UInt64.max) == 4_294_967_295)
     }

@@ -16,9 +16,12 @@ import Testing
     @Test func g17FractWithZeroCostsScans30Anon70File() {
         let s = getScanCount(Self.lists())
         #expect(s.balance == .fract)
-        #expect(s.anonFraction == 60 && s.fileFraction == 140)
-        #expect(s.inactiveAnon == 30 && s.activeAnon == 30)
-        #expect(s.inactiveFile == 70 && s.activeFile == 70)
+        #expect(s.anonFraction == 60)
+        #expect(s.fileFraction == 140)
+        #expect(s.inactiveAnon == 30)
+        #expect(s.activeAnon == 30)
+        #expect(s.inactiveFile == 70)
+        #expect(s.activeFile == 70)
     }
 
     /// Costs weigh the fractions: anon_cost 100, file_cost 0 -> T 100, a 200, f 100, T2 300;
@@ -28,8 +31,10 @@ import Testing
         var input = Self.lists()
         input.costs = .cost(anon: 100, file: 0)
         let s = getScanCount(input)
-        #expect(s.anonFraction == 89 && s.fileFraction == 417)
-        #expect(s.inactiveAnon == 17 && s.inactiveFile == 82)
+        #expect(s.anonFraction == 89)
+        #expect(s.fileFraction == 417)
+        #expect(s.inactiveAnon == 17)
+        #expect(s.inactiveFile == 82)
     }
 
     /// Before 5.8: ap = 60*(1000+1)/(400+1) = 149, fp = 140*(500+1)/(100+1) = 694;
@@ -38,8 +43,10 @@ import Testing
         var input = Self.lists()
         input.costs = .recent(scannedAnon: 1000, rotatedAnon: 400, scannedFile: 500, rotatedFile: 100)
         let s = getScanCount(input)
-        #expect(s.anonFraction == 149 && s.fileFraction == 694)
-        #expect(s.activeAnon == 17 && s.activeFile == 82)
+        #expect(s.anonFraction == 149)
+        #expect(s.fileFraction == 694)
+        #expect(s.activeAnon == 17)
+        #expect(s.activeFile == 82)
     }
 
     /// The first matching rule wins, in the order of §9.
@@ -49,7 +56,8 @@ import Testing
         noSwap.fileIsTiny = true
         let file = getScanCount(noSwap)
         #expect(file.balance == .file, "rule 1 before rules 3 and 4")
-        #expect(file.inactiveAnon == 0 && file.inactiveFile == 409_600)
+        #expect(file.inactiveAnon == 0)
+        #expect(file.inactiveFile == 409_600)
 
         var cgroupZero = Self.lists(swappiness: 0)
         cgroupZero.cgroupReclaim = true
@@ -60,7 +68,8 @@ import Testing
 
         let equal = getScanCount(Self.lists(priority: 0))
         #expect(equal.balance == .equal, "rule 3: priority 0 with swappiness > 0")
-        #expect(equal.activeAnon == 409_600 && equal.activeFile == 409_600)
+        #expect(equal.activeAnon == 409_600)
+        #expect(equal.activeFile == 409_600)
         #expect(getScanCount(Self.lists(priority: 0, swappiness: 0)).balance == .fract, "not at swappiness 0")
 
         var tiny = Self.lists()
@@ -68,7 +77,8 @@ import Testing
         tiny.cacheTrimMode = true
         let anon = getScanCount(tiny)
         #expect(anon.balance == .anon, "rule 4 before rule 5")
-        #expect(anon.inactiveAnon == 100 && anon.inactiveFile == 0)
+        #expect(anon.inactiveAnon == 100)
+        #expect(anon.inactiveFile == 0)
 
         var trim = Self.lists()
         trim.cacheTrimMode = true
@@ -78,7 +88,9 @@ import Testing
     /// The 5.8+ range ends at MAX_SWAPPINESS = 200: all pressure on anon, none on file.
     @Test func swappiness200PutsAllPressureOnAnon() {
         let s = getScanCount(Self.lists(swappiness: 200))
-        #expect(s.fileFraction == 0 && s.inactiveFile == 0)
-        #expect(s.anonFraction == 200 && s.inactiveAnon == 100)
+        #expect(s.fileFraction == 0)
+        #expect(s.inactiveFile == 0)
+        #expect(s.anonFraction == 200)
+        #expect(s.inactiveAnon == 100)
     }
 }

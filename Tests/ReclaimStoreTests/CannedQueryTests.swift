@@ -204,7 +204,8 @@ import Testing
             Issue.record("expected missingDatabase, got \(String(describing: error))")
             return
         }
-        #expect(path == missing && !isEmpty)
+        #expect(path == missing)
+        #expect(!isEmpty)
         #expect(try dir.contents().isEmpty, "nothing created")
         let text = dir.path("notes.db")
         try Data("hello, not sqlite".utf8).write(to: URL(fileURLWithPath: text))

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReclaimRecords
+import ReclaimTestSupport
 import Testing
 
 @testable import ReclaimStore
@@ -10,7 +11,7 @@ import Testing
 /// documented by their own sections.)
 @Suite struct DatabaseDocsTests {
     static func section() throws -> String {
-        let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let start = try #require(readme.range(of: "\n## The database\n"))
         let rest = readme[start.upperBound...]
         let end = rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex

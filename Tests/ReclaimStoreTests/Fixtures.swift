@@ -6,10 +6,6 @@ import ReclaimStore
 
 /// Shared fixtures for the store tests: a descriptor, a hand-built event batch, paths.
 enum Fixtures {
-    /// The package root, found from this file (`Tests/ReclaimStoreTests/Fixtures.swift`).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func descriptor(key: String = "key-1", seed: UInt64 = 1, sweepId: Int64? = nil) -> RunDescriptor {
         RunDescriptor(
             runKey: key, sweepId: sweepId, scenario: "two-tenants", kernel: ModelInfo.kernel,

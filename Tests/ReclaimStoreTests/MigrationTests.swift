@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReclaimRecords
+import ReclaimTestSupport
 import Testing
 
 @testable import ReclaimStore
@@ -13,7 +14,7 @@ import Testing
     ]
 
     static func sqlFiles(_ folder: String) throws -> [String] {
-        let dir = Fixtures.packageRoot.appendingPathComponent(folder).path
+        let dir = TestPaths.packageRoot.appendingPathComponent(folder).path
         return try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".sql") }.sorted()
     }
 
@@ -31,7 +32,7 @@ import Testing
         let embedded = folder == "migrations" ? EmbeddedSQL.migrations : EmbeddedSQL.queries
         #expect(embedded.map(\.name) == (try Self.sqlFiles(folder)))
         for file in embedded {
-            let disk = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("\(folder)/\(file.name)"))
+            let disk = try Data(contentsOf: TestPaths.packageRoot.appendingPathComponent("\(folder)/\(file.name)"))
             #expect(Data(file.text.utf8) == disk, "\(folder)/\(file.name): embedded copy differs from the file")
         }
     }

@@ -67,9 +67,12 @@ import Testing
         let id = try store.beginRun(Self.descriptor("k")).runId
         var recorder = store.recorder(runId: id, batchLimit: 100)
         for pass in RecorderBenchmark.syntheticPasses(100).scanPasses { recorder.scanPass(pass) }
-        #expect(recorder.staged && recorder.buffered == 0 && recorder.buffer.scanPasses.isEmpty)
+        #expect(recorder.staged)
+        #expect(recorder.buffered == 0)
+        #expect(recorder.buffer.scanPasses.isEmpty)
         #expect(recorder.buffer.scanPasses.capacity >= 100, "capacity after the flush: \(recorder.buffer.scanPasses.capacity)")
-        #expect(recorder.batchLimit == 100 && store.recorder(runId: id).batchLimit == 16384)
+        #expect(recorder.batchLimit == 100)
+        #expect(store.recorder(runId: id).batchLimit == 16384)
     }
 
     /// A process that dies mid-run leaves no event rows: staging lives in TEMP tables.

@@ -23,7 +23,9 @@ import Testing
         #expect(run.pagesScanned == nil)
         #expect(run.finishedAt == nil)
         // ISO-8601 UTC, e.g. 2025-11-28T04:49:12.345Z
-        #expect(run.startedAt.count == 24 && run.startedAt.hasSuffix("Z") && run.startedAt.contains("T"))
+        #expect(run.startedAt.count == 24)
+        #expect(run.startedAt.hasSuffix("Z"))
+        #expect(run.startedAt.contains("T"))
         let row = try #require(try store.reader.read { db throws in try Row.fetchOne(db, sql: "SELECT * FROM runs") })
         #expect(row["tool_version"] as String? == ToolInfo.toolVersion)
         #expect(row["model_version"] as String? == ModelInfo.modelVersion)
