@@ -11,7 +11,8 @@ extension ReclaimLab {
             discussion: """
                 Canned queries are carried inside the binary, so NAME works from any directory; \
                 an argument ending in .sql is read from that file instead. The database is opened \
-                read-only and never created. Parameters are SQLite named parameters (:run_id); \
+                read-only, never created and never upgraded (an older file: run `reclaimlab migrate` \
+                first). Parameters are SQLite named parameters (:run_id); \
                 one that is not set binds NULL, which the canned queries replace by their \
                 documented defaults, as in the sqlite3 shell.
                 """)
