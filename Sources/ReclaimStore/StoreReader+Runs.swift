@@ -20,10 +20,7 @@ extension StoreReader {
             while start < keys.endIndex {
                 let end = min(start + Self.keysPerLookup, keys.endIndex)
                 let chunk = Array(keys[start..<end])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                let rows = try RunRow.fetchAll(
-                    db, sql: "SELECT \(RunRow.columns) FROM runs WHERE run_key IN (\(marks))",
-                    arguments: StatementArguments(chunk))
+                let rows = try RunRow.filter(chunk.contains(Column("run_key"))).fetchAll(db)
                 for row in rows { found[row.runKey] = row }
                 start = end
             }
@@ -35,11 +32,9 @@ extension StoreReader {
     public func runs(status: RunStatus? = nil) throws -> [RunRow] {
         try reading { db in
             if let status {
-                return try RunRow.fetchAll(
-                    db, sql: "SELECT \(RunRow.columns) FROM runs WHERE status = ? ORDER BY run_id",
-                    arguments: [status])
+                return try RunRow.filter(Column("status") == status).order(Column("run_id")).fetchAll(db)
             }
-            return try RunRow.fetchAll(db, sql: "SELECT \(RunRow.columns) FROM runs ORDER BY run_id")
+            return try RunRow.order(Column("run_id")).fetchAll(db)
         }
     }
 }
