@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // Seeded access-pattern generators (no I/O).
@@ -60,12 +61,19 @@ let package = Package(
         .target(name: "ReclaimSweep", dependencies: ["ReclaimRecords", "ReclaimScenario", "ReclaimStore"]),
         // The simulator as a `RunEngine` (where the model and the sweep engine meet).
         .target(name: "ReclaimSimulator", dependencies: ["ReclaimModel", "ReclaimRecords", "ReclaimScenario", "ReclaimSweep"]),
+        // SVG charts: scales, nice ticks, axes, line/bar/histogram charts as an SVG tree (pure, no dependencies).
+        .target(name: "ReclaimCharts"),
+        // `reclaimlab report`: the database's aggregates as one self-contained HTML page (Plot) with inline SVG charts.
+        .target(
+            name: "ReclaimReport",
+            dependencies: ["ReclaimStore", "ReclaimCharts", .product(name: "Plot", package: "Plot")]),
         // The command tree (swift-argument-parser); the executable is a thin main.
         .target(
             name: "ReclaimCLI",
             dependencies: [
                 "ReclaimRecords", "ReclaimModel", "ReclaimWorkloads", "ReclaimScenario", "ReclaimStore",
                 "ReclaimOOMReports", "ReclaimSweep", "ReclaimSimulator", "ReclaimKernelFunctions",
+                "ReclaimReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
@@ -78,6 +86,8 @@ let package = Package(
         .testTarget(name: "ReclaimModelTests", dependencies: ["ReclaimModel", "ReclaimRecords", "ReclaimKernelFunctions", "ReclaimWorkloads", "ReclaimTestSupport"]),
         .testTarget(name: "ReclaimWorkloadsTests", dependencies: ["ReclaimWorkloads"]),
         .testTarget(name: "ReclaimKernelFunctionsTests", dependencies: ["ReclaimKernelFunctions"]),
+        .testTarget(name: "ReclaimChartsTests", dependencies: ["ReclaimCharts"]),
+        .testTarget(name: "ReclaimReportTests", dependencies: ["ReclaimReport", "ReclaimStore"]),
         .testTarget(
             name: "ReclaimScenarioTests", dependencies: ["ReclaimScenario", "ReclaimModel", "ReclaimTestSupport", "ReclaimCLI"],
             exclude: ["Fixtures"]),

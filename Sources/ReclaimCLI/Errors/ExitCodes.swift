@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReclaimModel
+import ReclaimReport
 import ReclaimScenario
 import ReclaimStore
 
@@ -24,6 +25,7 @@ public enum ExitCodes {
         case let e as StoreError: storeCode(e)
         case let e as QueryError: queryCode(e, canned: false)
         case is ModelError: software
+        case is ReportError: usage  // --sweep or --run names nothing in the database
         default: nil
         }
     }
