@@ -1,4 +1,5 @@
 import GRDB
+
 @testable import ReclaimStore
 import Testing
 import ReclaimRecords

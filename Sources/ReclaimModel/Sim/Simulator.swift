@@ -1,4 +1,5 @@
 import ReclaimRecords
+
 /// Runs one simulation: `config.durationJiffies` ticks of the kernel model, streaming the
 /// events to a sink after every jiffy (bounded memory), and returns the run summary.
 ///
