@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import ReclaimModel
+import ReclaimRecords
 import Testing
 
 @testable import ReclaimStore
@@ -16,7 +16,7 @@ import Testing
         totals.writeRequests = 4
         totals.pagesWrittenBack = 10
         try store.finishRun(runId: id, events: RecordingSink(), summary: RunSummary(totals: totals, tasks: [], containers: []))
-        let row = try store.read { db in
+        let row = try store.reader.read { db in
             try Row.fetchOne(db, sql: "SELECT r.read_requests, r.write_requests, m.pages_per_write_request FROM runs r JOIN run_metrics m USING (run_id)")
         }
         #expect(row?["read_requests"] == 7 && row?["write_requests"] == 4)

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import ReclaimModel
+import ReclaimRecords
 import Testing
 
 @testable import ReclaimStore
@@ -61,8 +61,8 @@ import Testing
     }
 
     private func rows(_ store: Store, _ name: String) throws -> [[String: QueryValue]] {
-        let query = try #require(Store.cannedQuery(named: name))
-        let result = try #require(try store.run(sql: query.text, query: name).first)
+        let query = try #require(StoreReader.cannedQuery(named: name))
+        let result = try #require(try store.reader.run(sql: query.text, query: name).first)
         return result.rows.map { Dictionary(uniqueKeysWithValues: zip(result.columns, $0)) }
     }
 
@@ -73,8 +73,8 @@ import Testing
         let decision = try rows(store, "oom-decision")
         // The default OOM is oom_no 1 (busy, no candidates); ask for 2.
         #expect(decision.isEmpty)
-        let query = try #require(Store.cannedQuery(named: "oom-decision"))
-        let result = try #require(try store.run(sql: query.text, query: "oom-decision", parameters: ["oom_no": .integer(2)]).first)
+        let query = try #require(StoreReader.cannedQuery(named: "oom-decision"))
+        let result = try #require(try store.reader.run(sql: query.text, query: "oom-decision", parameters: ["oom_no": .integer(2)]).first)
         let r = result.rows.map { Dictionary(uniqueKeysWithValues: zip(result.columns, $0)) }
         #expect(r.count == 2)
         #expect(r[0]["points"] == .integer(145))
@@ -85,7 +85,7 @@ import Testing
         #expect(r[0]["cap_divisor"] == .integer(16))
         #expect(r[0]["adj_shift"] == .integer(-1))
         #expect(r[1]["base_points"] == .null && r[1]["cap_divisor"] == .null, "skipped: no factors")
-        let callNos = try store.read { db in try Int?.fetchAll(db, sql: "SELECT call_no FROM oom_events ORDER BY oom_no") }
+        let callNos = try store.reader.read { db in try Int?.fetchAll(db, sql: "SELECT call_no FROM oom_events ORDER BY oom_no") }
         #expect(callNos == [4, 4, 5])
     }
 

@@ -1,3 +1,5 @@
+import ReclaimKernelFunctions
+import ReclaimRecords
 import DequeModule
 
 /// The disk's request queue of 2.6.20 (block/ll_rw_blk.c, spec §13.A) in front of one disk

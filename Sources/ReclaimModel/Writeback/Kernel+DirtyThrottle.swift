@@ -1,3 +1,5 @@
+import ReclaimKernelFunctions
+import ReclaimRecords
 /// Writer throttling and periodic writeback of mm/page-writeback.c: `balance_dirty_pages`
 /// with `dirty_exceeded`, `wb_kupdate`, and laptop mode's flush timer (spec §13.C).
 extension Kernel {
@@ -29,8 +31,8 @@ extension Kernel {
     /// the writer has written its share. Then clear `dirty_exceeded` when under the
     /// threshold, and unless pdflush is already writing, start `background_writeout(0)`:
     /// in laptop mode if the writer wrote, otherwise when dirty pages exceed the background
-    /// threshold. Resumable: `Task.dirtyBalance` holds the pages written so far; the time
-    /// asleep counts in the run's stall.
+    /// threshold. Resumable: `TaskStruct.dirtyBalance` holds the pages written so far; the
+    /// time asleep counts in the run's stall.
     mutating func balanceDirtyPages(task t: Int) -> AccessResult {
         guard var written = tasks[t].dirtyBalance else { return .done }
         totals.stallMs += ms(endSleep(task: t))

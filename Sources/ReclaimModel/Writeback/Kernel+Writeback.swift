@@ -1,3 +1,5 @@
+import ReclaimKernelFunctions
+import ReclaimRecords
 /// Writeback (mm/page-writeback.c, fs/fs-writeback.c, mm/page_io.c): dirty limits,
 /// `writeback_inodes`, pdflush's `background_writeout` (spec §13.C).
 extension Kernel {
