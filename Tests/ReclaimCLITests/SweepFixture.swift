@@ -51,12 +51,12 @@ struct SweepFixture {
         return CommandResult(status: status, stdout: out.text, stderr: err.text)
     }
 
-    /// A sweep of this fixture's sweep file into `db`, on one worker unless `extra` says
+    /// A sweep of this fixture's sweep file into `db` (progress and totals on stderr), on one worker unless `extra` says
     /// `--jobs` (the default, one thread per core, inside a test runner that already runs
     /// tests side by side would oversubscribe the machine).
     func sweep(db: String, _ extra: [String] = []) -> CommandResult {
         let jobs = extra.contains("--jobs") ? [] : ["--jobs", "1"]
-        return main(["sweep", path("sweep.yaml"), "--db", path(db), "--quiet"] + jobs + extra)
+        return main(["sweep", path("sweep.yaml"), "--db", path(db)] + jobs + extra)
     }
 
     /// Everything a database holds, minus run ids, sweep ids and wall-clock columns:
@@ -97,6 +97,12 @@ struct SweepFixture {
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
         return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    static func value(_ path: String, _ sql: String) throws -> String {
+        let queue = try readOnly(path)
+        defer { try? queue.close() }
+        return try queue.read { db in try String.fetchOne(db, sql: sql) ?? "" }
     }
 
     static func count(_ path: String, _ sql: String) throws -> Int {
