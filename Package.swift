@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "ReclaimScenario",
             dependencies: [
-                "ReclaimModel", "ReclaimKernelFunctions", "ReclaimWorkloads",
+                "ReclaimRecords", "ReclaimKernelFunctions", "ReclaimWorkloads",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "ReclaimChartsTests", dependencies: ["ReclaimCharts"]),
         .testTarget(name: "ReclaimReportTests", dependencies: ["ReclaimReport", "ReclaimStore"]),
         .testTarget(
-            name: "ReclaimScenarioTests", dependencies: ["ReclaimScenario", "ReclaimModel", "ReclaimTestSupport", "ReclaimCLI"],
+            name: "ReclaimScenarioTests", dependencies: ["ReclaimScenario", "ReclaimModel", "ReclaimRecords", "ReclaimSimulator", "ReclaimTestSupport", "ReclaimCLI"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "ReclaimStoreTests",

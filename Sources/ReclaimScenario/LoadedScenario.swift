@@ -1,4 +1,4 @@
-import ReclaimModel
+import ReclaimRecords
 
 /// A scenario file after decoding, validation and overrides, with its canonical form and run key.
 public struct LoadedScenario: Sendable, Hashable {
@@ -18,10 +18,5 @@ public struct LoadedScenario: Sendable, Hashable {
         self.canonicalJSON = scenario.canonicalJSON
         self.runKey = RunKey.make(canonicalJSON: canonicalJSON)
         self.sourcePath = sourcePath
-    }
-
-    /// The model's input; see ``Scenario/simulationConfig()``.
-    public func simulationConfig() -> SimulationConfig {
-        scenario.simulationConfig()
     }
 }

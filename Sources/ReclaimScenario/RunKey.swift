@@ -1,5 +1,5 @@
 import Crypto
-import ReclaimModel
+import ReclaimRecords
 
 /// The identity of one run: what `runs.run_key` stores.
 public enum RunKey {

@@ -38,7 +38,7 @@ extension Scenario {
     }
 
     /// `seconds` in jiffies at `hz`, rounded half away from zero.
-    static func jiffies(_ seconds: Double, hz: Int) -> Int {
+    public static func jiffies(_ seconds: Double, hz: Int) -> Int {
         Int((seconds * Double(hz)).rounded())
     }
 

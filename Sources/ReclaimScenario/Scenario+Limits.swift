@@ -1,4 +1,4 @@
-import ReclaimModel
+import ReclaimRecords
 
 extension Scenario {
     /// Defaults and limits of scenario keys, in one place for the decoder, the docs and tests.

@@ -106,7 +106,7 @@ extension Scenario {
     }
 
     /// `web`, `web#2`, `web#3`, ... for replica 0, 1, 2, ...
-    static func replicaName(_ name: String, replica: Int) -> String {
+    public static func replicaName(_ name: String, replica: Int) -> String {
         replica == 0 ? name : "\(name)#\(replica + 1)"
     }
 }

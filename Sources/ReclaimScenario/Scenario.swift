@@ -4,8 +4,9 @@ import ReclaimWorkloads
 /// A validated scenario file with every default filled in, mirroring the YAML keys.
 ///
 /// Build one with ``ScenarioFile`` (which decodes, validates and computes the run key);
-/// turn it into the model's input with ``simulationConfig()``. Sizes are pages of 4 KiB;
-/// times are seconds here (as written) and become jiffies only in ``simulationConfig()``.
+/// turn it into the model's input with `simulationConfig()` (in `ReclaimSimulator`, so that
+/// this module never links the model). Sizes are pages of 4 KiB;
+/// times are seconds here (as written) and become jiffies only in `simulationConfig()`.
 public struct Scenario: Sendable, Hashable {
     /// `name`: free text, part of the configuration (and so of the run key).
     public var name: String

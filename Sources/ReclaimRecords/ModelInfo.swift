@@ -1,4 +1,9 @@
-/// Identity of the kernel model, part of every run key.
+/// Identity of the simulated kernel model (`ReclaimModel`), part of every run key.
+///
+/// It lives in the dependency-free records target, not in the model, so that decoding a
+/// scenario and computing its run key never link the 2.6.20 model: the live engine uses the
+/// scenario layer and must not depend on the model (issue 15). Bump ``modelVersion`` in the
+/// same commit as the model change it describes.
 public enum ModelInfo {
     /// The only kernel model so far: Linux 2.6.20 with the March 2007 RSS-container patch.
     public static let kernel = "2.6.20-rss"

@@ -1,5 +1,6 @@
 import ReclaimKernelFunctions
 import ReclaimModel
+import ReclaimScenario
 import ReclaimWorkloads
 
 extension Scenario {
@@ -72,5 +73,12 @@ extension Scenario.Workload {
             .fork(
                 children: children, childPages: childPages, intervalJiffies: Scenario.jiffies(intervalSeconds, hz: hz))
         }
+    }
+}
+
+extension LoadedScenario {
+    /// The model's input; see ``ReclaimScenario/Scenario/simulationConfig()``.
+    public func simulationConfig() -> SimulationConfig {
+        scenario.simulationConfig()
     }
 }
