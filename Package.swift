@@ -37,6 +37,14 @@ let package = Package(
         .target(
             name: "ReclaimOOMReports",
             dependencies: ["ReclaimModel", .product(name: "Crypto", package: "swift-crypto")]),
+        // libtracefs + libtraceevent (Debian: libtracefs-dev, libtraceevent-dev) for live runs.
+        .systemLibrary(
+            name: "CTraceFS", pkgConfig: "libtracefs",
+            providers: [.apt(["libtracefs-dev", "libtraceevent-dev"])]),
+        // The machine's real kernel as an engine (`kernel: live`): cgroups, a tracing
+        // instance, /dev/kmsg, swap file, laptop_mode, the worker that replays a workload.
+        // Never depends on the 2.6.20 model.
+        .target(name: "ReclaimLive", dependencies: ["CTraceFS", "ReclaimWorkloads"]),
         // SQLite through GRDB: migrations, recorder, queries.
         .target(
             name: "ReclaimStore",
@@ -54,6 +62,7 @@ let package = Package(
             name: "ReclaimCLI",
             dependencies: [
                 "ReclaimModel", "ReclaimWorkloads", "ReclaimScenario", "ReclaimStore", "ReclaimOOMReports",
+                "ReclaimLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -66,6 +75,7 @@ let package = Package(
             path: "Tests/ReclaimTestSupport"),
         .testTarget(name: "ReclaimModelTests", dependencies: ["ReclaimModel", "ReclaimWorkloads", "ReclaimTestSupport"]),
         .testTarget(name: "ReclaimWorkloadsTests", dependencies: ["ReclaimWorkloads"]),
+        .testTarget(name: "ReclaimLiveTests", dependencies: ["ReclaimLive", "ReclaimWorkloads"]),
         .testTarget(
             name: "ReclaimScenarioTests", dependencies: ["ReclaimScenario", "ReclaimModel", "ReclaimTestSupport"],
             exclude: ["Fixtures"]),

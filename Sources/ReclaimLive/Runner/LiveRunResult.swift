@@ -1,0 +1,58 @@
+/// What a live run observed, in raw form: the CLI turns it into the database's records.
+public struct LiveRunResult: Sendable {
+    /// Reclaim calls with their passes, trace-clock (monotonic) ns.
+    public var calls: [LiveReclaimCall]
+    /// `oom:mark_victim` events: victim pid (real) and time.
+    public var victims: [(pid: Int32, ns: UInt64)]
+    /// The kernel log of the run (OOM reports), and the log clock minus the monotonic clock, µs.
+    public var kmsg: [KmsgRecord]
+    public var kmsgOffsetMicroseconds: Int64
+    /// Monotonic ns of the run start (t_ms = 0).
+    public var startNs: UInt64
+    /// Wall-clock length of the run, ms.
+    public var durationMs: Int64
+    /// Samples of the cgroups: `container` nil = the machine cgroup.
+    public var samples: [LiveSample]
+    /// Each task as it ended.
+    public var tasks: [LiveTaskOutcome]
+    /// Each container's counters at the end (by name), and the machine cgroup's.
+    public var containers: [String: CgroupStats]
+    public var machine: CgroupStats?
+    /// Trace events the ring buffers lost, and those read.
+    public var eventsLost: Int
+    public var eventCount: Int
+    /// Shrink events outside a traced call, and calls never closed.
+    public var eventsOutsideCalls: Int
+    public var unfinishedCalls: Int
+    /// Real pid -> scenario pid of every worker.
+    public var scenarioPids: [Int32: Int32]
+    /// Notes for the user (cleanup, swap file, things skipped).
+    public var notes: [String]
+}
+
+/// One sample of a cgroup, pages.
+public struct LiveSample: Sendable, Hashable {
+    public var tMs: Int64
+    public var container: String?
+    public var stats: CgroupStats
+    public var limitPages: Int
+}
+
+/// How a worker ended.
+public struct LiveTaskOutcome: Sendable, Hashable {
+    public var scenarioPid: Int32
+    public var realPid: Int32
+    public var name: String
+    public var container: String?
+    public var startMs: Int64
+    /// When the runner saw it exit, ms since the run start; nil if it ran to the end.
+    public var exitMs: Int64?
+    /// Exit status or the signal that ended it.
+    public var exitStatus: Int32?
+    public var signal: Int32?
+    /// From `wait4`'s rusage: peak RSS (pages), minor and major faults, CPU time (ms).
+    public var maxRSSPages: Int
+    public var minorFaults: Int
+    public var majorFaults: Int
+    public var cpuMs: Int
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// SIGINT, SIGTERM and SIGHUP during a live run: recorded, so the runner stops its workers
+/// and removes everything before it exits (75).
+public enum LiveSignals {
+    nonisolated(unsafe) static var received: Int32 = 0
+
+    /// Installs the handlers (they only store the signal number).
+    public static func install() {
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { LiveSignals.received = $0 }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    /// Restores the default actions.
+    public static func uninstall() {
+        for signal in [SIGINT, SIGTERM, SIGHUP] { Glibc.signal(signal, SIG_DFL) }
+    }
+
+    /// The signal received since the last `reset`, if any.
+    public static var pending: Int32? { received == 0 ? nil : received }
+
+    public static func reset() { received = 0 }
+}
