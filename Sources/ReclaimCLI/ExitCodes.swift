@@ -1,3 +1,4 @@
+import ReclaimLive
 import ReclaimModel
 import ReclaimScenario
 import ReclaimStore
@@ -6,6 +7,7 @@ import ReclaimStore
 public enum ExitCodes {
     public static let ok: Int32 = 0
     public static let usage: Int32 = 64
+    public static let unavailable: Int32 = 69
     public static let dataError: Int32 = 65
     public static let noInput: Int32 = 66
     public static let software: Int32 = 70
@@ -18,6 +20,7 @@ public enum ExitCodes {
         case let e as ScenarioError: e.exitCode
         case let e as StoreError: e.exitCode
         case is ModelError: software
+        case let e as LiveError: e.exitCode
         case let e as CLIFailure: e.exitCode
         default: nil
         }

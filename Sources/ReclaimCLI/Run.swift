@@ -29,6 +29,14 @@ extension ReclaimLab {
             let console = Console.current
             let parsed = try overrides.map { try Override.parse($0) }
             let loaded = try ScenarioFile.load(path: scenario, overrides: parsed)
+            if loaded.scenario.isLive {
+                let result = try LiveRunCommand.execute(loaded, console: console)
+                console.output("calls \(result.calls.count) events \(result.eventCount) lost \(result.eventsLost) outside \(result.eventsOutsideCalls) unfinished \(result.unfinishedCalls) victims \(result.victims.map(\.pid)) kmsg \(result.kmsg.count) samples \(result.samples.count)")
+                for t in result.tasks { console.output("\(t)") }
+                for c in result.calls.prefix(3) { console.output("\(c)") }
+                for k in result.kmsg { console.output(k.dmesgLine) }
+                return
+            }
             let config = loaded.simulationConfig()
             let store = try Store(path: database.db)
             let descriptor = RunDescriptor(
