@@ -34,7 +34,8 @@ extension ReclaimLab {
                 console.output("calls \(result.calls.count) events \(result.eventCount) lost \(result.eventsLost) outside \(result.eventsOutsideCalls) unfinished \(result.unfinishedCalls) victims \(result.victims.map(\.pid)) kmsg \(result.kmsg.count) samples \(result.samples.count)")
                 for t in result.tasks { console.output("\(t)") }
                 for c in result.calls.prefix(3) { console.output("\(c)") }
-                for k in result.kmsg { console.output(k.dmesgLine) }
+                let ps = result.calls.flatMap(\.passes)
+                console.output("passes \(ps.count) anon \(ps.map(\.anonScanned).reduce(0,+)) file \(ps.map(\.fileScanned).reduce(0,+)) prios \(Set(ps.map(\.priority)).sorted()) swapouts \(ps.map(\.swapOuts).reduce(0,+))")
                 return
             }
             let config = loaded.simulationConfig()

@@ -27,6 +27,9 @@ public enum LiveWorker {
                 guard setgid(gid_t(plan.uid)) == 0, setuid(uid_t(plan.uid)) == 0 else {
                     throw SysFile.failure("uid \(plan.uid)", "setuid")
                 }
+                // A credential change clears the parent-death signal: set it again.
+                _ = reclaimlab_set_pdeathsig(SIGKILL)
+                if getppid() == 1 { return 1 }
             }
             var byte: UInt8 = 0
             while read(goDescriptor, &byte, 1) < 0 && errno == EINTR {}
