@@ -30,12 +30,10 @@ extension ReclaimLab {
             let parsed = try overrides.map { try Override.parse($0) }
             let loaded = try ScenarioFile.load(path: scenario, overrides: parsed)
             if loaded.scenario.isLive {
-                let result = try LiveRunCommand.execute(loaded, console: console)
-                console.output("calls \(result.calls.count) events \(result.eventCount) lost \(result.eventsLost) outside \(result.eventsOutsideCalls) unfinished \(result.unfinishedCalls) victims \(result.victims.map(\.pid)) kmsg \(result.kmsg.count) samples \(result.samples.count)")
-                for t in result.tasks { console.output("\(t)") }
-                for c in result.calls.prefix(3) { console.output("\(c)") }
-                let ps = result.calls.flatMap(\.passes)
-                console.output("passes \(ps.count) anon \(ps.map(\.anonScanned).reduce(0,+)) file \(ps.map(\.fileScanned).reduce(0,+)) prios \(Set(ps.map(\.priority)).sorted()) swapouts \(ps.map(\.swapOuts).reduce(0,+))")
+                let store = try Store(path: database.db)
+                if let runId = try LiveRunCommand.run(loaded, store: store, console: console) {
+                    try RunReport(store: store, runId: runId).print(to: console)
+                }
                 return
             }
             let config = loaded.simulationConfig()

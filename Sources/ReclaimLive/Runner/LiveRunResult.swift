@@ -50,8 +50,11 @@ public struct LiveTaskOutcome: Sendable, Hashable {
     /// Exit status or the signal that ended it.
     public var exitStatus: Int32?
     public var signal: Int32?
-    /// From `wait4`'s rusage: peak RSS (pages), minor and major faults, CPU time (ms).
+    /// Peak RSS and largest size seen in `/proc/PID/status` (`VmHWM`, `VmSize`) while it ran,
+    /// pages (the worker's binary's mapped file pages included).
     public var maxRSSPages: Int
+    public var totalVMPages: Int
+    /// From `wait4`'s rusage: minor and major faults, CPU time (ms).
     public var minorFaults: Int
     public var majorFaults: Int
     public var cpuMs: Int

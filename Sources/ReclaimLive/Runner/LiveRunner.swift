@@ -153,6 +153,7 @@ public struct LiveRunner {
                 nextSample += sampleNs * max(1, (now - nextSample) / sampleNs + 0)
                 if nextSample <= now { nextSample = now + sampleNs }
             }
+            session.notePeaks()
             outcomes += session.reap(block: false, ms: ms)
             if session.workers.isEmpty { break }
             if now > endNs + 2_000_000_000 {
@@ -219,6 +220,23 @@ struct Session {
     var trace: TraceInstance?
     /// Worker pid -> its task.
     var workers: [Int32: LivePlan.Task] = [:]
+    /// Worker pid -> the last `VmHWM` (peak RSS) and `VmSize` read from /proc, pages (wait4's
+    /// `ru_maxrss` is useless here: a spawned child starts with its parent's high-water mark).
+    var peaks: [Int32: (hwm: Int, vm: Int)] = [:]
+
+    /// Reads each running worker's peak RSS and size.
+    mutating func notePeaks() {
+        for pid in workers.keys {
+            guard let status = try? SysFile.read("/proc/\(pid)/status") else { continue }
+            var hwm = 0
+            var vm = 0
+            for line in status.split(whereSeparator: \.isNewline) where line.hasPrefix("VmHWM:") || line.hasPrefix("VmSize:") {
+                let kb = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap { Int($0) } ?? 0
+                if line.hasPrefix("VmHWM:") { hwm = kb / 4 } else { vm = kb / 4 }
+            }
+            if hwm > 0 { peaks[pid] = (max(hwm, peaks[pid]?.hwm ?? 0), max(vm, peaks[pid]?.vm ?? 0)) }
+        }
+    }
 
     init(state: LiveState) { self.state = state }
 
@@ -246,7 +264,7 @@ struct Session {
                     scenarioPid: task.pid, realPid: pid, name: task.name, container: task.container,
                     startMs: Int64(max(0, task.startSeconds) * 1000), exitMs: ms(LiveClock.monotonicNanoseconds()),
                     exitStatus: signaled ? nil : (status >> 8) & 0xff, signal: signaled ? status & 0x7f : nil,
-                    maxRSSPages: usage.ru_maxrss / 4, minorFaults: usage.ru_minflt, majorFaults: usage.ru_majflt,
+                    maxRSSPages: peaks[pid]?.hwm ?? 0, totalVMPages: peaks[pid]?.vm ?? 0, minorFaults: usage.ru_minflt, majorFaults: usage.ru_majflt,
                     cpuMs: (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
                         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000))
         }
