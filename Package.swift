@@ -86,6 +86,6 @@ let package = Package(
         .testTarget(
             name: "ReclaimOOMReportsTests",
             dependencies: ["ReclaimOOMReports", "ReclaimModel", "ReclaimStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReclaimCLITests", dependencies: ["ReclaimCLI", "reclaimlab", "ReclaimStore", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReclaimCLITests", dependencies: ["ReclaimCLI", "reclaimlab", "ReclaimStore", "ReclaimLive", "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

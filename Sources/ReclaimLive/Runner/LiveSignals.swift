@@ -5,8 +5,13 @@ import Foundation
 public enum LiveSignals {
     nonisolated(unsafe) static var received: Int32 = 0
 
-    /// Installs the handlers (they only store the signal number).
+    /// Installs the handlers (they only store the signal number) and unblocks the signals,
+    /// which a parent may have left blocked in the inherited mask.
     public static func install() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { LiveSignals.received = $0 }
