@@ -28,6 +28,25 @@ public struct LiveRunResult: Sendable {
     public var scenarioPids: [Int32: Int32]
     /// Notes for the user (cleanup, swap file, things skipped).
     public var notes: [String]
+
+    public init(calls: [LiveReclaimCall], victims: [(pid: Int32, ns: UInt64)], kmsg: [KmsgRecord], kmsgOffsetMicroseconds: Int64, startNs: UInt64, durationMs: Int64, samples: [LiveSample], tasks: [LiveTaskOutcome], containers: [String: CgroupStats], machine: CgroupStats?, eventsLost: Int, eventCount: Int, eventsOutsideCalls: Int, unfinishedCalls: Int, scenarioPids: [Int32: Int32], notes: [String]) {
+        self.calls = calls
+        self.victims = victims
+        self.kmsg = kmsg
+        self.kmsgOffsetMicroseconds = kmsgOffsetMicroseconds
+        self.startNs = startNs
+        self.durationMs = durationMs
+        self.samples = samples
+        self.tasks = tasks
+        self.containers = containers
+        self.machine = machine
+        self.eventsLost = eventsLost
+        self.eventCount = eventCount
+        self.eventsOutsideCalls = eventsOutsideCalls
+        self.unfinishedCalls = unfinishedCalls
+        self.scenarioPids = scenarioPids
+        self.notes = notes
+    }
 }
 
 /// One sample of a cgroup, pages.
@@ -36,6 +55,13 @@ public struct LiveSample: Sendable, Hashable {
     public var container: String?
     public var stats: CgroupStats
     public var limitPages: Int
+
+    public init(tMs: Int64, container: String?, stats: CgroupStats, limitPages: Int) {
+        self.tMs = tMs
+        self.container = container
+        self.stats = stats
+        self.limitPages = limitPages
+    }
 }
 
 /// How a worker ended.
@@ -58,4 +84,20 @@ public struct LiveTaskOutcome: Sendable, Hashable {
     public var minorFaults: Int
     public var majorFaults: Int
     public var cpuMs: Int
+
+    public init(scenarioPid: Int32, realPid: Int32, name: String, container: String?, startMs: Int64, exitMs: Int64?, exitStatus: Int32?, signal: Int32?, maxRSSPages: Int, totalVMPages: Int, minorFaults: Int, majorFaults: Int, cpuMs: Int) {
+        self.scenarioPid = scenarioPid
+        self.realPid = realPid
+        self.name = name
+        self.container = container
+        self.startMs = startMs
+        self.exitMs = exitMs
+        self.exitStatus = exitStatus
+        self.signal = signal
+        self.maxRSSPages = maxRSSPages
+        self.totalVMPages = totalVMPages
+        self.minorFaults = minorFaults
+        self.majorFaults = majorFaults
+        self.cpuMs = cpuMs
+    }
 }

@@ -24,6 +24,17 @@ public struct LiveReclaimCall: Sendable, Hashable {
 
     /// The lowest priority scanned (the last pass); nil when no shrink event was traced.
     public var lastPriority: Int? { passes.map(\.priority).min() }
+
+    public init(origin: Origin, pid: Int32, beginNs: UInt64, endNs: UInt64, nrReclaimed: Int, totalScanned: Int, throttledUsec: Int, passes: [LivePass]) {
+        self.origin = origin
+        self.pid = pid
+        self.beginNs = beginNs
+        self.endNs = endNs
+        self.nrReclaimed = nrReclaimed
+        self.totalScanned = totalScanned
+        self.throttledUsec = throttledUsec
+        self.passes = passes
+    }
 }
 
 /// The shrink events of one call at one priority, summed (a `scan_passes` row).
