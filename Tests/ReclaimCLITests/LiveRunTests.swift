@@ -170,6 +170,44 @@ import Testing
         }
     }
 
+    /// Every workload kind replays on the live kernel for 1.5 s: all tasks run to the end, and
+    /// the container holds what they touched: idle 100 + anon-grow 400 (500/s, capped) +
+    /// anon-working-set 300 + file-stream 500 + file-working-set 500 + file-dirty 300 + fork
+    /// 3 x 100 = 2400 pages at least (each set is covered many times over by its references),
+    /// with dirty pages from the write(2) writer.
+    @Test func everyWorkloadKindReplays() throws {
+        if Self.skipIfMissing("everyWorkloadKindReplays") { return }
+        let dir = try BinaryTests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.write(
+            """
+            name: live-kinds
+            kernel: live
+            duration_s: 1.5
+            sample_ms: 100
+            machine: { ram_pages: 16384, swap_pages: 0 }
+            containers:
+              - { name: box, limit_pages: 4000 }
+            tasks:
+              - { name: idle, container: box, workload: { kind: idle, rss: 100 } }
+              - { name: grow, container: box, workload: { kind: anon-grow, pages_per_s: 500, max_pages: 400 } }
+              - { name: ws, container: box, workload: { kind: anon-working-set, pages: 300 } }
+              - { name: stream, container: box, workload: { kind: file-stream, pages: 500 } }
+              - { name: fws, container: box, workload: { kind: file-working-set, pages: 500 } }
+              - { name: dirty, container: box, workload: { kind: file-dirty, pages: 300 } }
+              - { name: forker, container: box, workload: { kind: fork, children: 3, child_pages: 100, interval_s: 0.2 } }
+            """, "kinds.yaml", in: dir)
+        let result = try Self.runLive(["run", "kinds.yaml", "--db", "live.db"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let db = try DatabaseQueue(path: dir.appendingPathComponent("live.db").path)
+        try db.read { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM tasks WHERE exit_ms IS NULL") == 7, "all ran to the end")
+            let peak = try Int.fetchOne(db, sql: "SELECT max(usage) FROM samples WHERE container = 'box'") ?? 0
+            #expect(peak >= 2400, "peak usage \(peak)")
+            #expect(try Int.fetchOne(db, sql: "SELECT max(dirty) FROM samples WHERE container = 'box'") ?? 0 > 0)
+        }
+    }
+
     /// Normal end, Ctrl-C (SIGINT: 75) and SIGKILL followed by `live --cleanup`: no
     /// reclaimlab- cgroup, tracing instance or swap file remains; laptop_mode as before.
     @Test func everythingIsRemovedOnEveryPath() throws {
