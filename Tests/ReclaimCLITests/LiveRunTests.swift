@@ -205,6 +205,11 @@ import Testing
             let peak = try Int.fetchOne(db, sql: "SELECT max(usage) FROM samples WHERE container = 'box'") ?? 0
             #expect(peak >= 2400, "peak usage \(peak)")
             #expect(try Int.fetchOne(db, sql: "SELECT max(dirty) FROM samples WHERE container = 'box'") ?? 0 > 0)
+            // 1.5 s at hz 250 = 375 jiffies: idle 100 touches; anon-grow 2 new pages a jiffy
+            // up to 400 plus 64 references every jiffy (24400); anon-working-set,
+            // file-working-set and file-dirty 64 a jiffy (3 x 24000); file-stream its 500
+            // pages once; fork none: 97000 references.
+            #expect(try Int.fetchOne(db, sql: "SELECT page_refs FROM runs") == 97_000)
         }
     }
 

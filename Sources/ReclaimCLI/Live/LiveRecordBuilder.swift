@@ -141,7 +141,8 @@ struct LiveRecordBuilder {
         }
         totals.eventsLost = r.eventsLost
         totals.ignoredKeys = ignoredKeys
-        totals.unknown = [.pageRefs, .swapIns]
+        totals.pageRefs = r.pageRefs
+        totals.unknown = [.swapIns]
         return (events, RunSummary(totals: totals, tasks: tasks, containers: containers))
     }
 }

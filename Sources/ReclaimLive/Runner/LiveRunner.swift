@@ -110,6 +110,7 @@ public struct LiveRunner {
         _ = fcntl(pipeFDs[1], F_SETFD, FD_CLOEXEC)
         let startNs = LiveClock.monotonicNanoseconds() + 300_000_000 + UInt64(plan.tasks.count) * 5_000_000
         var scenarioPids: [Int32: Int32] = [:]
+        var refsFiles: [String] = []
         for task in plan.tasks {
             let cgroup = task.container.flatMap { cgroups[$0] } ?? machine
             let workerPlan = LiveWorkerPlan(
@@ -118,6 +119,7 @@ public struct LiveRunner {
                 oomScoreAdj: oomScoreAdj(fromOOMAdj: task.oomAdj), cgroupProcs: cgroup.path + "/cgroup.procs",
                 runDirectory: runDirectory, runStartNs: startNs, startSeconds: task.startSeconds,
                 durationSeconds: plan.durationSeconds)
+            refsFiles.append(workerPlan.refsPath)
             let pid = try spawnWorker(workerPlan, goFD: pipeFDs[0])
             session.workers[pid] = task
             scenarioPids[pid] = task.pid
@@ -174,13 +176,17 @@ public struct LiveRunner {
         var containerStats: [String: CgroupStats] = [:]
         for (name, cgroup) in cgroups { containerStats[name] = try? cgroup.stats() }
         let machineStats = try? machine.stats()
+        let pageRefs = refsFiles.reduce(0) { sum, path in
+            guard let data = FileManager.default.contents(atPath: path), data.count >= 8 else { return sum }
+            return sum + Int(data.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+        }
         return LiveRunResult(
             calls: assembler.calls, victims: assembler.victims, kmsg: kmsg.records, kmsgOffsetMicroseconds: offset,
             startNs: startNs, durationMs: ms(finishedNs), samples: samples,
             tasks: outcomes.sorted { $0.scenarioPid < $1.scenarioPid }, containers: containerStats,
             machine: machineStats, eventsLost: lost, eventCount: assembler.eventCount,
             eventsOutsideCalls: assembler.eventsOutsideCalls, unfinishedCalls: assembler.unfinishedCalls,
-            scenarioPids: scenarioPids, notes: [])
+            scenarioPids: scenarioPids, pageRefs: pageRefs, notes: [])
     }
 
     private func save(_ state: inout LiveState, _ session: inout Session) throws {

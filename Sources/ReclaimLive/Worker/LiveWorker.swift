@@ -65,6 +65,9 @@ struct Replay {
     let fileMap: UnsafeMutablePointer<UInt8>?
     let buffer: UnsafeMutablePointer<UInt8>
     var sink: UInt8 = 0
+    /// The task's page-reference count, in a shared page of ``LiveWorkerPlan/refsPath`` that
+    /// the runner reads after the run (so a killed worker's count survives it).
+    let refsCounter: UnsafeMutablePointer<UInt64>
 
     init(plan: LiveWorkerPlan) throws {
         self.plan = plan
@@ -83,11 +86,17 @@ struct Replay {
         }
         anonPages = pages
         anon = pages > 0 ? try Self.map(pages: pages, fd: -1, shared: false) : nil
+        let refsFD = open(plan.refsPath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard refsFD >= 0 else { throw SysFile.failure(plan.refsPath, "create") }
+        ftruncate(refsFD, 4096)
+        refsCounter = try Self.map(pages: 1, fd: refsFD, shared: true).withMemoryRebound(to: UInt64.self, capacity: 1) { $0 }
+        close(refsFD)
+        refsCounter.pointee = 0
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
         buffer.initialize(repeating: 0, count: 4096)
         mlock(buffer, 4096)
         if filePages > 0 {
-            let path = plan.runDirectory + "/" + plan.streamKey.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "#", with: "-") + ".data"
+            let path = plan.filePath
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw SysFile.failure(path, "create") }
             ftruncate(fd, off_t(filePages) * 4096)
@@ -122,7 +131,12 @@ struct Replay {
         var children: [pid_t] = []
         while start + tick * 1_000_000_000 / hz < end {
             generator.beginTick()
-            while let ref = generator.next() { touch(ref) }
+            var refs: UInt64 = 0
+            while let ref = generator.next() {
+                touch(ref)
+                refs += 1
+            }
+            refsCounter.pointee &+= refs
             if case .fork(_, let childPages, _) = plan.workload.spec {
                 for _ in 0..<generator.dueSpawns(elapsedJiffies: Int(tick)) {
                     let child = fork()

@@ -50,6 +50,13 @@ public struct LiveWorkerPlan: Codable, Sendable, Hashable {
         self.durationSeconds = durationSeconds
     }
 
+    /// The task's file (`file-*` workloads) and its page-reference counter, in the run directory.
+    public var filePath: String { runDirectory + "/" + fileStem + ".data" }
+    public var refsPath: String { runDirectory + "/" + fileStem + ".refs" }
+    var fileStem: String {
+        streamKey.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "#", with: "-")
+    }
+
     public func encoded() throws -> String {
         String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
     }
