@@ -25,7 +25,7 @@
 --   pages_reclaimed    mean pages reclaimed per run, 4 decimals
 --   swap_outs          mean pages written to swap per run, 4 decimals
 --   oom_kills          mean OOM kills per run, 4 decimals
---   victims            who was killed: task names with their kill counts over the runs, most killed first ("leak x3, web x1"); NULL without kills
+--   victims            who was killed: task names with their kill counts over the runs, most killed first ("leak:3;web:1"); NULL without kills
 WITH base AS (
     SELECT m.*, r.model_version, json_remove(r.config, '$.kernel', '$.seed') AS side_key
     FROM run_metrics AS m
@@ -39,7 +39,7 @@ kills AS (
     GROUP BY b.side_key, b.kernel, b.model_version, t.name
 ),
 victims AS (
-    SELECT side_key, kernel, model_version, group_concat(name || ' x' || n, ', ') AS victims
+    SELECT side_key, kernel, model_version, group_concat(name || ':' || n, ';') AS victims
     FROM (SELECT * FROM kills ORDER BY n DESC, name)
     GROUP BY side_key, kernel, model_version
 ),

@@ -76,12 +76,12 @@ import Testing
         #expect(sim["pages_reclaimed"] == .real(45), "(30 + 10 + 50) / 2")
         #expect(sim["swap_outs"] == .real(2), "(4 + 0) / 2")
         #expect(sim["oom_kills"] == .real(0.5))
-        #expect(sim["victims"] == .text("leak x1"))
+        #expect(sim["victims"] == .text("leak:1"))
         let live = rows[1]
         #expect(live["pair_no"] == .integer(1) && live["kernel"] == .text("live") && live["model_version"] == .text("linux-test"))
         #expect(live["runs"] == .integer(1) && live["reclaim_calls"] == .real(3) && live["pages_scanned"] == .real(30))
         #expect(live["anon_scanned"] == .real(0) && live["file_scanned"] == .real(30) && live["pages_reclaimed"] == .real(0))
-        #expect(live["oom_kills"] == .real(1) && live["victims"] == .text("leak x1"))
+        #expect(live["oom_kills"] == .real(1) && live["victims"] == .text("leak:1"))
         let alone = rows[2]
         #expect(alone["pair_no"] == .integer(2) && alone["swappiness"] == .integer(100) && alone["kernels"] == .integer(1))
         #expect(alone["victims"] == .null && alone["anon_scanned"] == .null, "no pass: no anon figure")

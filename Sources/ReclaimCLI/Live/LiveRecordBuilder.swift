@@ -20,8 +20,17 @@ struct LiveRecordBuilder {
     var plan: LivePlan
     var ignoredKeys: [String]
 
+    /// The rows in a ``RecordingSink``.
     func build(_ r: LiveRunResult) -> (events: RecordingSink, summary: RunSummary) {
         var events = RecordingSink()
+        let summary = build(r, into: &events)
+        return (events, summary)
+    }
+
+    /// Reports the rows to `events` in the order a sink expects (each call's passes before
+    /// its row, calls in time order, then the OOM invocations and samples) and returns the
+    /// run's summary.
+    func build<Sink: EventSink>(_ r: LiveRunResult, into events: inout Sink) -> RunSummary {
         var totals = RunTotals()
         let taskByPid = Dictionary(uniqueKeysWithValues: plan.tasks.map { ($0.pid, $0) })
         func scenarioPid(_ real: Int32) -> Int32 { r.scenarioPids[real] ?? real }
@@ -143,6 +152,6 @@ struct LiveRecordBuilder {
         totals.ignoredKeys = ignoredKeys
         totals.pageRefs = r.pageRefs
         totals.unknown = [.swapIns]
-        return (events, RunSummary(totals: totals, tasks: tasks, containers: containers))
+        return RunSummary(totals: totals, tasks: tasks, containers: containers)
     }
 }
