@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // Seeded access-pattern generators (no I/O).
@@ -57,11 +58,17 @@ let package = Package(
         // Build tool that embeds migrations/ and queries/ into ReclaimStore.
         .executableTarget(name: "embed-sql"),
         .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["embed-sql"]),
+        // SVG charts: scales, nice ticks, axes, line/bar/histogram charts as an SVG tree (pure, no dependencies).
+        .target(name: "ReclaimCharts"),
+        // `reclaimlab report`: the database's aggregates as one self-contained HTML page (Plot) with inline SVG charts.
+        .target(
+            name: "ReclaimReport",
+            dependencies: ["ReclaimStore", "ReclaimCharts", .product(name: "Plot", package: "Plot")]),
         // The command tree (swift-argument-parser); the executable is a thin main.
         .target(
             name: "ReclaimCLI",
             dependencies: [
-                "ReclaimModel", "ReclaimWorkloads", "ReclaimScenario", "ReclaimStore", "ReclaimOOMReports",
+                "ReclaimModel", "ReclaimWorkloads", "ReclaimScenario", "ReclaimStore", "ReclaimOOMReports", "ReclaimReport",
                 "ReclaimLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -76,6 +83,8 @@ let package = Package(
         .testTarget(name: "ReclaimModelTests", dependencies: ["ReclaimModel", "ReclaimWorkloads", "ReclaimTestSupport"]),
         .testTarget(name: "ReclaimWorkloadsTests", dependencies: ["ReclaimWorkloads"]),
         .testTarget(name: "ReclaimLiveTests", dependencies: ["ReclaimLive", "ReclaimWorkloads"]),
+        .testTarget(name: "ReclaimChartsTests", dependencies: ["ReclaimCharts"]),
+        .testTarget(name: "ReclaimReportTests", dependencies: ["ReclaimReport", "ReclaimStore"]),
         .testTarget(
             name: "ReclaimScenarioTests", dependencies: ["ReclaimScenario", "ReclaimModel", "ReclaimTestSupport"],
             exclude: ["Fixtures"]),

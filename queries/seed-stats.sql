@@ -3,10 +3,12 @@
 -- Answers: how much of a difference between configurations is noise? For each
 -- configuration (runs that differ only in their seed) and metric: the number of done runs
 -- with a value, the mean, the sample standard deviation (n - 1) and a 95% confidence
--- interval for the mean by the normal approximation, mean +/- 1.96 * sd / sqrt(n). sd and
--- the interval are NULL for n < 2. With few seeds the normal approximation is optimistic
--- (Student's t for n = 3 would use 4.30 instead of 1.96). Needs SQLite's math functions
--- (sqrt), built into Debian's and Ubuntu's sqlite3.
+-- interval for the mean by Student's t with n - 1 degrees of freedom,
+-- mean +/- t(0.975, n - 1) * sd / sqrt(n): t is 12.7062 for n = 2, 4.3027 for n = 3,
+-- 2.7764 for n = 5, 2.2622 for n = 10 (tabulated for 1..30, 40, 50, 60, 80, 100, 120 degrees
+-- of freedom; between table rows the next smaller row is used, which is slightly wider;
+-- above 120 the normal 1.96). sd and the interval are NULL for n < 2. Needs SQLite's math
+-- functions (sqrt), built into Debian's and Ubuntu's sqlite3.
 -- Parameters: none.
 -- Columns:
 --   config_no     configuration number (run_config.config_no)
@@ -18,8 +20,9 @@
 --   n             done runs with a value for the metric
 --   mean          mean over those runs, 4 decimals
 --   sd            sample standard deviation, 4 decimals; NULL for n < 2
---   ci95_low      mean - 1.96 * sd / sqrt(n), 4 decimals; NULL for n < 2
---   ci95_high     mean + 1.96 * sd / sqrt(n), 4 decimals; NULL for n < 2
+--   t             Student's t quantile t(0.975, n - 1) used for the interval; NULL for n < 2
+--   ci95_low      mean - t * sd / sqrt(n), 4 decimals; NULL for n < 2
+--   ci95_high     mean + t * sd / sqrt(n), 4 decimals; NULL for n < 2
 WITH samples AS (
     SELECT config_no, 1 AS metric_no, 'pages_scanned' AS metric, pages_scanned AS x FROM run_metrics
     UNION ALL SELECT config_no, 2, 'pages_reclaimed', pages_reclaimed FROM run_metrics
@@ -47,6 +50,23 @@ spread AS (
     JOIN samples AS s ON s.config_no = m.config_no AND s.metric_no = m.metric_no
     GROUP BY m.config_no, m.metric_no
 ),
+t_table (df, t) AS (
+    VALUES (1, 12.7062), (2, 4.3027), (3, 3.1824), (4, 2.7764), (5, 2.5706), (6, 2.4469),
+        (7, 2.3646), (8, 2.3060), (9, 2.2622), (10, 2.2281), (11, 2.2010), (12, 2.1788),
+        (13, 2.1604), (14, 2.1448), (15, 2.1314), (16, 2.1199), (17, 2.1098), (18, 2.1009),
+        (19, 2.0930), (20, 2.0860), (21, 2.0796), (22, 2.0739), (23, 2.0687), (24, 2.0639),
+        (25, 2.0595), (26, 2.0555), (27, 2.0518), (28, 2.0484), (29, 2.0452), (30, 2.0423),
+        (40, 2.0211), (50, 2.0086), (60, 2.0003), (80, 1.9901), (100, 1.9840), (120, 1.9799)
+),
+quantiles AS (
+    SELECT s.config_no, s.metric_no,
+        CASE WHEN s.n >= 2 THEN
+            coalesce(
+                CASE WHEN s.n - 1 > 120 THEN 1.96 END,
+                (SELECT t FROM t_table WHERE df <= s.n - 1 ORDER BY df DESC LIMIT 1))
+        END AS t
+    FROM spread AS s
+),
 configs AS (
     SELECT DISTINCT config_no, scenario, swappiness, swap_present, laptop_mode FROM run_metrics
 )
@@ -60,8 +80,10 @@ SELECT
     s.n,
     round(s.mean, 4) AS mean,
     round(s.sd, 4) AS sd,
-    round(s.mean - 1.96 * s.sd / sqrt(s.n), 4) AS ci95_low,
-    round(s.mean + 1.96 * s.sd / sqrt(s.n), 4) AS ci95_high
+    q.t,
+    round(s.mean - q.t * s.sd / sqrt(s.n), 4) AS ci95_low,
+    round(s.mean + q.t * s.sd / sqrt(s.n), 4) AS ci95_high
 FROM spread AS s
+JOIN quantiles AS q ON q.config_no = s.config_no AND q.metric_no = s.metric_no
 JOIN configs AS c ON c.config_no = s.config_no
 ORDER BY s.config_no, s.metric_no;

@@ -5,7 +5,7 @@ import ReclaimScenario
 import ReclaimStore
 
 extension ReclaimLab {
-    /// `reclaimlab bench`: the figures of the README's benchmark section (issue 6). Build
+    /// `reclaimlab bench`: the figures of docs/benchmarks.md (issue 6). Build
     /// in release (`swift build -c release`); each part prints one line.
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ReclaimLive
 import ReclaimModel
+import ReclaimReport
 import ReclaimScenario
 import ReclaimStore
 
@@ -21,6 +22,8 @@ public enum ExitCodes {
         case let e as StoreError: e.exitCode
         case is ModelError: software
         case let e as LiveError: e.exitCode
+        case is ReportError: usage  // --sweep or --run names nothing in the database
+        case is ReportStoreError: dataError  // an older database: `migrate` it first
         case let e as CLIFailure: e.exitCode
         default: nil
         }

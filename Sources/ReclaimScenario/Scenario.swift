@@ -95,7 +95,7 @@ public struct Scenario: Sendable, Hashable {
         public var workload: Workload
     }
 
-    /// A task's `workload:` with every parameter filled in (see the README's workload table).
+    /// A task's `workload:` with every parameter filled in (see the workload table of docs/scenarios.md).
     public enum Workload: Sendable, Hashable {
         /// `idle`: `total_vm` (default = `rss`) >= `rss` (default 0).
         case idle(totalVM: Int, rss: Int)

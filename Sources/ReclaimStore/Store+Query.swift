@@ -175,28 +175,35 @@ extension Store {
     /// ``init(path:)``, so canned queries find their views.
     /// - Throws: ``QueryError/missingDatabase(path:empty:)``, ``StoreError``.
     public init(readingExisting path: String) throws {
-        guard try Self.hasContent(path) else {
-            throw QueryError.missingDatabase(path: path, empty: FileManager.default.fileExists(atPath: path))
-        }
-        try Self.checkHeader(path)
-        try Self.inspect(path)
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(10)
-        let queue: DatabaseQueue
-        let upToDate: Bool
-        do {
-            queue = try DatabaseQueue(path: path, configuration: config)
-            upToDate = try queue.read { db in try Self.makeMigrator().hasCompletedMigrations(db) }
-        } catch {
-            throw StoreError.wrapping(error, path: path)
-        }
-        if upToDate {
+        let (queue, missing) = try Self.openExistingReadOnly(path)
+        if missing.isEmpty {
             self.writer = queue
             self.path = path
         } else {
             try? queue.close()
             self = try Store(path: path)
+        }
+    }
+
+    /// A read-only connection to the existing database at `path` (checked as by
+    /// ``init(path:)``; nothing is created or migrated) and the registered migrations it
+    /// lacks, in order.
+    /// - Throws: ``QueryError/missingDatabase(path:empty:)`` for a missing or empty file, ``StoreError``.
+    static func openExistingReadOnly(_ path: String) throws -> (DatabaseQueue, missing: [String]) {
+        guard try hasContent(path) else {
+            throw QueryError.missingDatabase(path: path, empty: FileManager.default.fileExists(atPath: path))
+        }
+        try checkHeader(path)
+        try inspect(path)
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            let applied = try queue.read { db in try makeMigrator().appliedIdentifiers(db) }
+            return (queue, makeMigrator().migrations.filter { !applied.contains($0) })
+        } catch {
+            throw StoreError.wrapping(error, path: path)
         }
     }
 

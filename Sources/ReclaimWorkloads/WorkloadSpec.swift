@@ -38,7 +38,7 @@ public enum WorkloadSpec: Sendable, Hashable {
         }
     }
 
-    /// Default parameters, documented in the README's workload table.
+    /// Default parameters, documented in the workload table of docs/scenarios.md.
     public enum Defaults {
         public static let refsPerTick = 64
         public static let streamRefsPerTick = 32

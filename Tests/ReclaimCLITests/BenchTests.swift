@@ -12,7 +12,7 @@ import Testing
     /// The fixed scenario of the simulator part: 1 GiB with 256 MiB swap, one 8192-page
     /// container holding a 12000-page zipf file set and a 2000-page zipf heap, 20000 refs
     /// per tick each at HZ 250.
-    @Test func fixedScenarioIsTheOneTheReadmeDescribes() throws {
+    @Test func fixedScenarioIsTheOneDocsBenchmarksDescribes() throws {
         let config = try ReclaimLab.Bench.fixedScenario(seconds: 3)
         #expect(config.hz == 250 && config.durationJiffies == 750)
         #expect(config.machine.ramPages == 262_144 && config.machine.swapPages == 65536)

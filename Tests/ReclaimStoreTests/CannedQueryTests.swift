@@ -99,14 +99,17 @@ import Testing
             return result.rows.map { Dictionary(uniqueKeysWithValues: zip(result.columns, $0)) }
         }
         // seed-stats, config 3 (seeds 1 and 2 done): pages_scanned 271 and 272 -> mean
-        // 271.5, sd sqrt(0.5) = 0.7071, half-width 1.96 * 0.7071 / sqrt(2) = 0.98.
+        // 271.5, sd sqrt(0.5) = 0.7071; n = 2 is 1 degree of freedom, Student's
+        // t(0.975, 1) = 12.7062 (not the normal 1.96): half-width 12.7062 * 0.7071 / sqrt(2)
+        // = 6.3531, interval 265.1469 .. 277.8531.
         let scanned = try #require(
             try rows("seed-stats").first { $0["config_no"] == .integer(3) && $0["metric"] == .text("pages_scanned") })
         #expect(scanned["n"] == .integer(2))
         #expect(scanned["mean"] == .real(271.5))
         #expect(scanned["sd"] == .real(0.7071))
-        #expect(scanned["ci95_low"] == .real(270.52))
-        #expect(scanned["ci95_high"] == .real(272.48))
+        #expect(scanned["t"] == .real(12.7062))
+        #expect(scanned["ci95_low"] == .real(265.1469))
+        #expect(scanned["ci95_high"] == .real(277.8531))
         // swappiness-sensitivity: zero on the container path, non-zero with direct reclaim.
         let sensitivity = try rows("swappiness-sensitivity")
         #expect(sensitivity.count == 2)

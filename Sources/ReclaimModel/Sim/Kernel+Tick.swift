@@ -1,6 +1,6 @@
 import ReclaimWorkloads
 
-/// One jiffy of the machine. Order inside a jiffy (documented in the README):
+/// One jiffy of the machine. Order inside a jiffy (documented in docs/model.md §0):
 /// 1. finished disk I/O completes (writeback end, read unlock); pdflush, kupdate and the
 ///    laptop-mode timer queue writes while the disk is not congested; kswapd runs if awake;
 /// 2. OOM victims whose exit is due release their mm;
