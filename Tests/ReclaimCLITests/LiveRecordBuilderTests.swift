@@ -78,8 +78,13 @@ import Testing
         #expect(oom.scope == .container && oom.container == "web")
         #expect(oom.triggerPid == 100 && oom.chosenPid == 100 && oom.victimPid == 100 && oom.victimContainer == "web")
         #expect(oom.modernChosenPoints == 7939)
-        // Report time 1033.625424 s on the log clock, minus the 1 ms offset, minus the start 1033 s.
-        #expect(oom.tMs == 624)
+        // oom:mark_victim of 14414 at start + 625 ms on the trace clock.
+        #expect(oom.tMs == 625)
+        // Without the trace event: report time 1033.625424 s on the log clock, minus the
+        // 1 ms offset, minus the start 1033 s.
+        var untraced = try Self.result()
+        untraced.victims = []
+        #expect(LiveRecordBuilder(plan: Self.plan(), ignoredKeys: []).build(untraced).events.oomEvents.first?.tMs == 624)
         #expect(events.oomCandidates.map(\.pid) == [101, 100])
         #expect(events.oomCandidates.map(\.visitNo) == [1, 2])
         #expect(events.oomCandidates.map(\.modernPoints) == [6449, 7939])

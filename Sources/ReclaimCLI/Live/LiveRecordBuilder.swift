@@ -78,9 +78,13 @@ struct LiveRecordBuilder {
         for (i, report) in reports.enumerated() {
             let oomNo = i + 1
             let scored = ScoredOOMReport(report)
-            let uptimeUs = report.timestamp.uptimeMicroseconds ?? r.kmsgOffsetMicroseconds
-            let monoNs = UInt64(max(0, uptimeUs - r.kmsgOffsetMicroseconds)) * 1000
             let victimReal = Int32(report.killed.pid)
+            // The time: oom:mark_victim of the victim on the trace clock when traced, else
+            // the report's log time moved onto the monotonic clock by the measured offset.
+            let uptimeUs = report.timestamp.uptimeMicroseconds ?? r.kmsgOffsetMicroseconds
+            let monoNs =
+                r.victims.first { $0.pid == victimReal }?.ns
+                ?? UInt64(max(0, uptimeUs - r.kmsgOffsetMicroseconds)) * 1000
             killedReal.insert(victimReal)
             let memcgName = report.memcg.map { String($0.split(separator: "/").last ?? "") }
             let containerName = memcgName.flatMap { name in

@@ -31,7 +31,7 @@ enum LiveRunCommand {
         let result = try runner.run()
         let (events, summary) = LiveRecordBuilder(plan: plan, ignoredKeys: loaded.scenario.liveIgnoredKeys).build(result)
         console.error(
-            "live: \(result.eventCount) trace events in \(result.durationMs) ms (\(result.durationMs > 0 ? result.eventCount * 1000 / Int(result.durationMs) : 0)/s), \(result.eventsLost) lost; \(result.calls.count) reclaim calls, \(summary.totals.oomKills) OOM kills")
+            "live: \(result.eventCount) trace events in \(result.durationMs) ms (\(result.durationMs > 0 ? result.eventCount * 1000 / Int(result.durationMs) : 0)/s), \(result.eventsLost) lost; \(result.calls.count) reclaim calls, \(summary.totals.oomKills) OOM kills; /dev/kmsg clock - monotonic = \(result.kmsgOffsetMicroseconds) us")
         return (events, summary, result)
     }
 
