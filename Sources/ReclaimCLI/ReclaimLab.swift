@@ -1,13 +1,13 @@
 import ArgumentParser
 import Foundation
-import ReclaimModel
+import ReclaimRecords
 
 /// The `reclaimlab` command tree (design.md, "Command line").
 public struct ReclaimLab: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "reclaimlab",
         abstract: "Simulate Linux 2.6.20 page reclaim and the OOM killer (with the 2007 RSS-container patch) and record every scan pass and kill decision in SQLite.",
-        version: ModelInfo.toolVersion,
+        version: ToolInfo.toolVersion,
         subcommands: [Run.self, Sweep.self, Runs.self, Query.self, Export.self, Merge.self, ImportOOM.self, Migrate.self, Bench.self, Report.self, Live.self, LiveWorkerCommand.self])
 
     public init() {}
@@ -31,12 +31,12 @@ public struct ReclaimLab: ParsableCommand {
                 // ArgumentParser's own errors: help, version, bad usage.
                 let message = fullMessage(for: error)
                 let code = exitCode(for: error).rawValue
-                if code == 0 {
+                if code == ExitCodes.ok {
                     if !message.isEmpty { console.output(message) }
                     return 0
                 }
                 if !message.isEmpty { console.error(message) }
-                return code == 1 ? 64 : code
+                return ExitCodes.code(forParserCode: code)
             }
         }
     }

@@ -1,24 +1,14 @@
 /// Why a live run cannot start or went wrong. Every case says what to do about it.
 public enum LiveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The machine cannot run live scenarios (not root, no memory controller, no tracefs,
-    /// too little free memory, another live run in progress): sysexits 69 (`EX_UNAVAILABLE`).
+    /// too little free memory, another live run in progress); the CLI exits 69 (`EX_UNAVAILABLE`).
     case unavailable(String)
-    /// The scenario asks for something the live kernel must not do (e.g. `panic_on_oom`): 64.
+    /// The scenario asks for something the live kernel must not do (e.g. `panic_on_oom`); 64.
     case refused(keyPath: String, reason: String)
-    /// A kernel interface answered with an error (file, operation, errno text): 71 (`EX_OSERR`).
+    /// A kernel interface answered with an error (file, operation, errno text); 71 (`EX_OSERR`).
     case system(path: String, operation: String, detail: String)
-    /// The run was interrupted (SIGINT/SIGTERM); everything it made was removed: 75.
+    /// The run was interrupted (SIGINT/SIGTERM/SIGHUP); everything it made was removed; 75.
     case interrupted(signal: Int32)
-
-    /// The sysexits(3) code for the error.
-    public var exitCode: Int32 {
-        switch self {
-        case .unavailable: 69
-        case .refused: 64
-        case .system: 71
-        case .interrupted: 75
-        }
-    }
 
     public var description: String {
         switch self {

@@ -1,6 +1,8 @@
-/// Why a simulation run could not go on. The run is then recorded `failed` with this text.
+/// Why a simulation run failed. The run is then recorded `failed` with this text, and its
+/// event rows are not kept.
 public enum ModelError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// A model invariant broke (a bug in the model, reported instead of writing wrong data).
+    /// A model invariant broke (a bug in the model): checked at the end of every run, so the
+    /// run fails instead of being recorded `done` with wrong rows.
     case invariant(String)
 
     public var description: String {

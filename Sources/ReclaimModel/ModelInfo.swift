@@ -3,7 +3,12 @@ public enum ModelInfo {
     /// The only kernel model so far: Linux 2.6.20 with the March 2007 RSS-container patch.
     public static let kernel = "2.6.20-rss"
     /// Bumped whenever a change to the model can change recorded rows; part of the run key.
-    public static let modelVersion = "2.6.20-rss/3"
-    /// The tool version recorded in `runs.tool_version` and `sweeps.tool_version`.
-    public static let toolVersion = "0.1.0"
+    ///
+    /// `/3`: Zipf sampling computes with `PortableMath` instead of the platform's libm, so a
+    /// run's rows are the same on every platform (issue 17 §5); the example scenarios record
+    /// the same rows as under `/2` on Linux, but `/2` rows from different platforms may differ.
+    ///
+    /// `/4`: every scan pass records the kinds of the pages it isolated
+    /// (`scan_passes.anon_scanned`/`file_scanned`, issue 15).
+    public static let modelVersion = "2.6.20-rss/4"
 }

@@ -1,4 +1,4 @@
-import ReclaimModel
+import ReclaimKernelFunctions
 
 /// An imported report with both heuristics' verdicts on its task table: the modern
 /// `oom_badness` selection (spec §9) and a replay of 2.6.20's `badness()` /

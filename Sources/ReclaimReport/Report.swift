@@ -15,7 +15,7 @@ public enum Report {
     ///
     /// - Throws: ``ReportError`` for an unknown `--sweep` or `--run`; ``StoreError`` when
     ///   SQLite fails.
-    public static func html(store: Store, request: ReportRequest) throws -> String {
+    public static func html(store: StoreReader, request: ReportRequest) throws -> String {
         let provenance = try store.reportProvenance()
         var sections: [Node<HTML.BodyContext>] = []
         var navigation: [(String, String)] = []

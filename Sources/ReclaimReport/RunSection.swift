@@ -25,7 +25,7 @@ struct RunSection {
     static let candidateLimit = 14
 
     /// Reads what the page needs, aggregated by the store.
-    static func load(_ store: Store, run: ReportData.Run) throws -> RunSection {
+    static func load(_ store: StoreReader, run: ReportData.Run) throws -> RunSection {
         let (events, total) = try store.reportOOMEvents(runId: run.runId, limit: eventLimit)
         var candidates: [Int64: ReportData.CandidateList] = [:]
         for event in events.filter({ $0.outcome == "killed" }).prefix(killCharts) {
@@ -97,7 +97,7 @@ struct RunSection {
                     name: "swap used (machine)", points: usage.filter { $0.container == nil }.map { LineChart.Point(Double($0.tMs) / 1000, Double($0.swapUsed)) },
                     style: SeriesStyle(color: "#D55E00", dash: "2 2", marker: .cross), markers: false))
         }
-        let width = Store.reportBucketWidth(durationMs: run.durationMs, buckets: Self.buckets)
+        let width = StoreReader.reportBucketWidth(durationMs: run.durationMs, buckets: Self.buckets)
         func times(_ include: (ReportData.CallBucket) -> Bool) -> [Double] {
             Array(Set(calls.filter(include).map(\.tMs))).sorted().map { Double($0) / 1000 }
         }

@@ -1,3 +1,4 @@
+import ReclaimKernelFunctions
 import ReclaimModel
 import ReclaimWorkloads
 

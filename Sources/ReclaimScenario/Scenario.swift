@@ -1,3 +1,4 @@
+import ReclaimKernelFunctions
 import ReclaimWorkloads
 
 /// A validated scenario file with every default filled in, mirroring the YAML keys.

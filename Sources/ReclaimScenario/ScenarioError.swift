@@ -1,8 +1,8 @@
 /// Why a scenario (or a `--set` override) could not be loaded.
 ///
 /// Every message names the file, the key path and what is wrong, in the shape
-/// `FILE: KEY.PATH: what is wrong (what is allowed)`, and every case maps to one sysexits
-/// code through ``exitCode``, so the command line maps errors to exit codes in one place.
+/// `FILE: KEY.PATH: what is wrong (what is allowed)`. The command line maps each case to
+/// its exit code (the codes named below).
 public enum ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file does not exist, is a directory or cannot be read (`EX_NOINPUT`, 66).
     case unreadable(file: String, reason: String)
@@ -15,15 +15,6 @@ public enum ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalid(file: String, keyPath: String, problem: String)
     /// A `--set` argument that is not `KEY=VALUE` with a valid key path (`EX_USAGE`, 64).
     case badOverride(argument: String, problem: String)
-
-    /// The sysexits code for this error: 66, 65 or 64.
-    public var exitCode: Int32 {
-        switch self {
-        case .unreadable: 66
-        case .malformed: 65
-        case .invalid, .badOverride: 64
-        }
-    }
 
     /// `FILE: KEY.PATH: problem`; `FILE:LINE:COLUMN: problem` for syntax errors.
     public var description: String {

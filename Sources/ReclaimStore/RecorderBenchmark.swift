@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
-import ReclaimModel
+import ReclaimRecords
 
 /// The recorder benchmark of `reclaimlab bench` (issue 6): N synthetic `scan_passes` rows
 /// written through the real store path (`Store.finishRun`), against the same rows written
@@ -43,8 +43,8 @@ public enum RecorderBenchmark {
     public static func storePath(_ sink: RecordingSink, path: String) throws -> Result {
         let store = try Store(path: path)
         let run = RunDescriptor(
-            runKey: "bench", scenario: "bench", kernel: ModelInfo.kernel, seed: 1, swappiness: 60,
-            swapPages: 0, laptopMode: 0, config: "{}", hz: 250, durationMs: 0)
+            runKey: "bench", scenario: "bench", kernel: "bench", seed: 1, swappiness: 60,
+            swapPages: 0, laptopMode: 0, config: "{}", hz: 250, durationMs: 0, modelVersion: "bench")
         let runId = try store.beginRun(run).runId
         let summary = RunSummary(totals: RunTotals(), tasks: [], containers: [])
         let start = Date()
@@ -60,8 +60,8 @@ public enum RecorderBenchmark {
             let store = try Store(path: path)
             _ = try store.beginRun(
                 RunDescriptor(
-                    runKey: "bench-c", scenario: "bench", kernel: ModelInfo.kernel, seed: 1, swappiness: 60,
-                    swapPages: 0, laptopMode: 0, config: "{}", hz: 250, durationMs: 0))
+                    runKey: "bench-c", scenario: "bench", kernel: "bench", seed: 1, swappiness: 60,
+                    swapPages: 0, laptopMode: 0, config: "{}", hz: 250, durationMs: 0, modelVersion: "bench"))
         }
         var db: OpaquePointer?
         guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db else {

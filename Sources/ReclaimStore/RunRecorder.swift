@@ -1,5 +1,5 @@
 import GRDB
-import ReclaimModel
+import ReclaimRecords
 
 /// An `EventSink` that streams a run's events to the database in bounded batches, so a
 /// run's memory does not grow with its length (issue 6), while its rows still become
@@ -150,7 +150,7 @@ extension Store {
         }
         let runId = recorder.runId
         try writing { db in
-            try requireRun(db, runId: runId, allowed: ["running"])
+            try requireRun(db, runId: runId, allowed: [.running])
             try Self.createStagingTables(db)
             for table in Self.stagedTables {
                 try db.execute(

@@ -1,4 +1,5 @@
 import GRDB
+import ReclaimRecords
 
 /// One line of the `runs` command: a run's identity, knobs, status and headline totals.
 public struct RunRow: Sendable, Hashable {
@@ -10,8 +11,7 @@ public struct RunRow: Sendable, Hashable {
     public var swappiness: Int
     public var swapPages: Int
     public var laptopMode: Int
-    /// `running`, `done` or `failed`.
-    public var status: String
+    public var status: RunStatus
     /// Why the run failed; nil unless `failed`.
     public var error: String?
     /// Totals; nil until the run finishes.
@@ -24,7 +24,7 @@ public struct RunRow: Sendable, Hashable {
 
     public init(
         runId: Int64, runKey: String, scenario: String, seed: Int64, swappiness: Int,
-        swapPages: Int, laptopMode: Int, status: String, error: String?, oomKills: Int?,
+        swapPages: Int, laptopMode: Int, status: RunStatus, error: String?, oomKills: Int?,
         pagesScanned: Int?, pagesReclaimed: Int?, startedAt: String, finishedAt: String?
     ) {
         self.runId = runId
@@ -44,25 +44,33 @@ public struct RunRow: Sendable, Hashable {
     }
 }
 
-extension RunRow: FetchableRecord {
-    /// The columns ``Store/runs(status:)`` selects, in this order.
-    static let columns = """
-        run_id, run_key, scenario, seed, swappiness, swap_pages, laptop_mode, status, error,
-        oom_kills, pages_scanned, pages_reclaimed, started_at, finished_at
-        """
+/// Decoded by column name (`run_id` -> `runId`), so the columns are listed once: here, as
+/// the properties (GRDB's Codable records).
+extension RunRow: Decodable, FetchableRecord, TableRecord {
+    public static let databaseTableName = "runs"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    /// Only the properties' columns are read (not the whole `runs` row).
+    public static var databaseSelection: [any SQLSelectable] {
+        CodingKeys.allCases.map { Column($0.rawValue.snakeCased) }
+    }
 
-    public init(row: Row) throws {
-        self.init(
-            runId: try row.decode(forColumn: "run_id"), runKey: try row.decode(forColumn: "run_key"),
-            scenario: try row.decode(forColumn: "scenario"), seed: try row.decode(forColumn: "seed"),
-            swappiness: try row.decode(forColumn: "swappiness"),
-            swapPages: try row.decode(forColumn: "swap_pages"),
-            laptopMode: try row.decode(forColumn: "laptop_mode"),
-            status: try row.decode(forColumn: "status"), error: try row.decode(forColumn: "error"),
-            oomKills: try row.decode(forColumn: "oom_kills"),
-            pagesScanned: try row.decode(forColumn: "pages_scanned"),
-            pagesReclaimed: try row.decode(forColumn: "pages_reclaimed"),
-            startedAt: try row.decode(forColumn: "started_at"),
-            finishedAt: try row.decode(forColumn: "finished_at"))
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case runId, runKey, scenario, seed, swappiness, swapPages, laptopMode, status, error, oomKills
+        case pagesScanned, pagesReclaimed, startedAt, finishedAt
+    }
+}
+
+extension String {
+    /// `runKey` -> `run_key`.
+    fileprivate var snakeCased: String {
+        var out = ""
+        for c in self {
+            if c.isUppercase {
+                out += "_" + c.lowercased()
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 }

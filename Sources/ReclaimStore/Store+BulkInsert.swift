@@ -20,6 +20,11 @@ extension Store {
     /// One step per 32 rows spares SQLite the per-statement work (reset, statement
     /// journal, cursor open) of 31 steps: about a quarter of the instructions per row of
     /// single-row inserts into `scan_passes` (issue 6; measured with callgrind).
+    ///
+    /// Binds through ``RowBinder`` on the raw `sqlite3_stmt`, bypassing GRDB's statement
+    /// hooks (argument checks, transaction observers): correct only because no transaction
+    /// observer is ever installed on the store's writer. Install one and these rows would
+    /// not be reported to it.
     @inline(__always)
     static func insertRows<R>(
         _ db: Database, _ table: String, _ columns: [String], _ records: [R], bind: (inout RowBinder, R) -> Void

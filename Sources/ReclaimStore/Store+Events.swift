@@ -1,5 +1,5 @@
 import GRDB
-import ReclaimModel
+import ReclaimRecords
 
 extension Store {
     /// The tables holding a run's event rows (every one keyed by `run_id`).
@@ -22,7 +22,7 @@ extension Store {
     ///   ``StoreError/database(path:error:)`` when SQLite refuses a row.
     public func finishRun(runId: Int64, events: RecordingSink, summary: RunSummary) throws {
         try writing { db in
-            try requireRun(db, runId: runId, allowed: ["running"])
+            try requireRun(db, runId: runId, allowed: [.running])
             try Self.insertReclaimCalls(db, runId: runId, events.reclaimCalls)
             try Self.insertScanPasses(db, runId: runId, events.scanPasses)
             try Self.insertOOMEvents(db, runId: runId, events.oomEvents)
@@ -165,7 +165,7 @@ extension Store {
     static func updateTotals(_ db: Database, runId: Int64, summary: RunSummary) throws {
         let t = summary.totals
         let assignments = totalsColumns.map { "\($0) = ?" }.joined(separator: ", ")
-        var arguments: StatementArguments = [summary.panic == nil ? "done" : "failed", summary.panic]
+        var arguments: StatementArguments = [summary.panic == nil ? RunStatus.done : RunStatus.failed, summary.panic]
         let u = t.unknown
         arguments += [
             t.faults, t.majorFaults, t.pagesScanned, t.pagesReclaimed, t.oomKills, t.stallMs,

@@ -1,6 +1,6 @@
 import GRDB
-import ReclaimModel
 import ReclaimOOMReports
+import ReclaimRecords
 
 /// What storing one report did.
 public struct OOMReportImport: Sendable, Hashable {
@@ -95,7 +95,7 @@ extension Store {
             modern?.pid, s.modernChosen.flatMap { s.scores[$0].modernPoints },
             legacy?.pid, storedPoints(s.legacyChosen.flatMap { s.scores[$0].legacyPoints }),
         ]
-        arguments += [ModelInfo.toolVersion]
+        arguments += [ToolInfo.toolVersion]
         return arguments
     }
 

@@ -12,7 +12,7 @@ extension Store {
     /// read-only directory creates nothing; a file that is not SQLite, belongs to another
     /// application or was written by a newer reclaimlab is refused and left unchanged.
     /// An empty (zero-byte) file is initialised like a new one.
-    /// - Throws: ``StoreError`` (exit 73 cannot create, 65 bad or newer database, 74 I/O).
+    /// - Throws: ``StoreError`` (cannot create, not ours, newer schema, I/O).
     public init(path: String) throws {
         try Self.checkLocation(path)
         if try Self.hasContent(path) {
@@ -100,10 +100,11 @@ extension Store {
         }
     }
 
-    /// Reads the existing file through a plain connection (no journal-mode change, no
+    /// Reads the existing file through a read-only connection (no journal-mode change, no
     /// write) and refuses it if this binary must not migrate it.
     static func inspect(_ path: String) throws {
         var config = Configuration()
+        config.readonly = true
         config.busyMode = .timeout(10)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)

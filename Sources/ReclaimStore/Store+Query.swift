@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReclaimRecords
 
 #if canImport(GRDBSQLite)
     import GRDBSQLite
@@ -154,7 +155,7 @@ public struct CannedQuery: Sendable, Hashable {
     }
 }
 
-extension Store {
+extension StoreReader {
     /// The canned queries embedded in the binary, by name.
     public static var cannedQueries: [CannedQuery] {
         EmbeddedSQL.queries.map { CannedQuery(fileName: $0.name, text: $0.text) }
@@ -164,47 +165,6 @@ extension Store {
     public static func cannedQuery(named name: String) -> CannedQuery? {
         let bare = name.hasSuffix(".sql") ? String(name.dropLast(4)) : name
         return cannedQueries.first { $0.name == bare }
-    }
-
-    /// Opens an EXISTING database for queries, on a read-only connection.
-    ///
-    /// The same checks as ``init(path:)`` apply — a file that is not SQLite, belongs to
-    /// another application or was written by a newer reclaimlab is refused — but a missing
-    /// or empty file is an error rather than a new database. A database written by an older
-    /// reclaimlab (missing migrations, e.g. the views of m0002) is upgraded first through
-    /// ``init(path:)``, so canned queries find their views.
-    /// - Throws: ``QueryError/missingDatabase(path:empty:)``, ``StoreError``.
-    public init(readingExisting path: String) throws {
-        let (queue, missing) = try Self.openExistingReadOnly(path)
-        if missing.isEmpty {
-            self.writer = queue
-            self.path = path
-        } else {
-            try? queue.close()
-            self = try Store(path: path)
-        }
-    }
-
-    /// A read-only connection to the existing database at `path` (checked as by
-    /// ``init(path:)``; nothing is created or migrated) and the registered migrations it
-    /// lacks, in order.
-    /// - Throws: ``QueryError/missingDatabase(path:empty:)`` for a missing or empty file, ``StoreError``.
-    static func openExistingReadOnly(_ path: String) throws -> (DatabaseQueue, missing: [String]) {
-        guard try hasContent(path) else {
-            throw QueryError.missingDatabase(path: path, empty: FileManager.default.fileExists(atPath: path))
-        }
-        try checkHeader(path)
-        try inspect(path)
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(10)
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            let applied = try queue.read { db in try makeMigrator().appliedIdentifiers(db) }
-            return (queue, makeMigrator().migrations.filter { !applied.contains($0) })
-        } catch {
-            throw StoreError.wrapping(error, path: path)
-        }
     }
 
     /// The named parameters of every statement in `sql`, in order of first use, without

@@ -1,5 +1,5 @@
 import GRDB
-import ReclaimModel
+import ReclaimRecords
 
 extension Store {
     /// SQL for the current wall-clock time as ISO-8601 UTC with milliseconds
@@ -28,23 +28,23 @@ extension Store {
                         INSERT INTO runs (run_key, sweep_id, scenario, kernel, seed, swappiness,
                             swap_pages, laptop_mode, config, hz, duration_ms, tool_version,
                             model_version, status, started_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', \(Self.nowSQL))
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(Self.nowSQL))
                         """,
-                    arguments: Self.descriptorArguments(run))
+                    arguments: Self.descriptorArguments(run) + [RunStatus.running])
                 return .started(db.lastInsertedRowID)
             }
             let runId: Int64 = try existing.decode(forColumn: "run_id")
-            let status: String = try existing.decode(forColumn: "status")
-            if status == "done" { return .alreadyDone(runId) }
+            let status: RunStatus = try existing.decode(forColumn: "status")
+            if status == .done { return .alreadyDone(runId) }
             try Self.deleteEvents(db, runId: runId)
             let resetTotals = Self.totalsColumns.map { "\($0) = NULL" }.joined(separator: ", ")
             var arguments = Self.descriptorArguments(run)
-            arguments += [runId]
+            arguments += [RunStatus.running, runId]
             try db.execute(
                 sql: """
                     UPDATE runs SET run_key = ?, sweep_id = ?, scenario = ?, kernel = ?, seed = ?,
                         swappiness = ?, swap_pages = ?, laptop_mode = ?, config = ?, hz = ?,
-                        duration_ms = ?, tool_version = ?, model_version = ?, status = 'running',
+                        duration_ms = ?, tool_version = ?, model_version = ?, status = ?,
                         error = NULL, started_at = \(Self.nowSQL), finished_at = NULL, \(resetTotals)
                     WHERE run_id = ?
                     """,
@@ -59,28 +59,15 @@ extension Store {
     ///   ``StoreError/runNotRunning(path:runId:status:)`` for a `done` run.
     public func failRun(runId: Int64, error: String) throws {
         try writing { db in
-            try requireRun(db, runId: runId, allowed: ["running", "failed"])
+            try requireRun(db, runId: runId, allowed: [.running, .failed])
             try Self.deleteEvents(db, runId: runId)
             let resetTotals = Self.totalsColumns.map { "\($0) = NULL" }.joined(separator: ", ")
             try db.execute(
                 sql: """
-                    UPDATE runs SET status = 'failed', error = ?, finished_at = \(Self.nowSQL), \(resetTotals)
+                    UPDATE runs SET status = ?, error = ?, finished_at = \(Self.nowSQL), \(resetTotals)
                     WHERE run_id = ?
                     """,
-                arguments: [error, runId])
-        }
-    }
-
-    /// The runs, oldest first, optionally only those with `status`
-    /// (`running`, `done` or `failed`).
-    public func runs(status: String? = nil) throws -> [RunRow] {
-        try reading { db in
-            if let status {
-                return try RunRow.fetchAll(
-                    db, sql: "SELECT \(RunRow.columns) FROM runs WHERE status = ? ORDER BY run_id",
-                    arguments: [status])
-            }
-            return try RunRow.fetchAll(db, sql: "SELECT \(RunRow.columns) FROM runs ORDER BY run_id")
+                arguments: [RunStatus.failed, error, runId])
         }
     }
 
@@ -96,15 +83,15 @@ extension Store {
                     INSERT INTO sweeps (name, spec, created_at, tool_version)
                     VALUES (?, ?, \(Self.nowSQL), ?)
                     """,
-                arguments: [name, spec, ModelInfo.toolVersion])
+                arguments: [name, spec, ToolInfo.toolVersion])
             return db.lastInsertedRowID
         }
     }
 
     /// Throws unless the run exists and its status is one of `allowed`.
-    func requireRun(_ db: Database, runId: Int64, allowed: Set<String>) throws {
+    func requireRun(_ db: Database, runId: Int64, allowed: Set<RunStatus>) throws {
         guard
-            let status = try String.fetchOne(
+            let status = try RunStatus.fetchOne(
                 db, sql: "SELECT status FROM runs WHERE run_id = ?", arguments: [runId])
         else {
             throw StoreError.unknownRun(path: path, runId: runId)

@@ -5,10 +5,14 @@ import GRDB
 /// A `Store` wraps a GRDB writer, brings its schema up to date in `init` from the
 /// migrations embedded in the binary, and exposes intent-named operations:
 /// ``beginRun(_:)``, ``finishRun(runId:events:summary:)``, ``failRun(runId:error:)``,
-/// ``runs(status:)``, ``recordSweep(name:spec:)``. Every operation is one transaction, so
-/// a run's rows commit together with its final status or not at all.
+/// ``recordSweep(name:spec:)``. A run's rows commit together with its final status in one
+/// transaction (a long run's batches are staged in short transactions of their own first,
+/// see ``RunRecorder``), so a run is recorded whole or not at all.
 ///
-/// Methods throw ``StoreError`` (except the ``read(_:)`` passthrough).
+/// Reading goes through ``reader`` (a ``StoreReader``); commands that only read open a
+/// ``StoreReader`` alone, which can neither migrate nor write.
+///
+/// Methods throw ``StoreError``.
 public struct Store: Sendable {
     /// The connection (a `DatabasePool` for files, any writer in tests).
     let writer: any DatabaseWriter
@@ -33,28 +37,13 @@ public struct Store: Sendable {
         self.path = path
     }
 
-    /// The migrations applied to the database (after `init`, all registered ones).
-    public var schemaVersion: SchemaVersion {
-        get throws {
-            try reading { db in SchemaVersion(applied: try Self.makeMigrator().appliedMigrations(db)) }
-        }
-    }
+    /// The same database for reading (GRDB's AppDatabase `reader`): runs, queries, export.
+    public var reader: StoreReader { StoreReader(reader: writer, path: path) }
 
-    /// Runs `block` on a read-only connection: the passthrough for canned and user queries.
-    ///
-    /// Errors from `block` and GRDB's `DatabaseError`s are rethrown as they are, so a
-    /// query's SQL error keeps its SQL in the message.
-    public func read<T>(_ block: (Database) throws -> T) throws -> T {
-        try writer.read(block)
-    }
-
-    /// `read` with errors converted to ``StoreError``.
+    /// `reader.read` with errors converted to ``StoreError``, for the write operations'
+    /// own look-ups.
     func reading<T>(_ block: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.read(block)
-        } catch {
-            throw StoreError.wrapping(error, path: path)
-        }
+        try reader.reading(block)
     }
 
     /// One IMMEDIATE transaction (GRDB's default for writes), errors converted to

@@ -1,9 +1,10 @@
 import GRDB
+import ReclaimRecords
 
 /// Why the store could not do what was asked, worded for the person at the terminal.
 ///
-/// Every case names the database file and says what to do next; ``exitCode`` maps each
-/// case to a sysexits code (design.md, "Command line") in this one place. A GRDB
+/// Every case names the database file and says what to do next; the CLI maps each case to
+/// an exit code. A GRDB
 /// ``DatabaseError`` is kept whole so its message still shows the failing SQL.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The file exists but is not a SQLite database (wrong header). Nothing was written.
@@ -16,6 +17,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The database has applied migrations this binary does not know: a newer reclaimlab
     /// wrote it. Refused before any migration, so the file is untouched.
     case newerSchema(path: String, unknownMigrations: [String])
+    /// A reading command met a database written by an older reclaimlab (migrations
+    /// missing). Reading commands never migrate, so the file was not modified.
+    case olderSchema(path: String, missingMigrations: [String])
     /// The database file cannot be created or written: missing directory, read-only
     /// file or location.
     case cannotCreate(path: String, reason: String)
@@ -27,36 +31,34 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// A run id that this database does not hold (a programming error in the caller).
     case unknownRun(path: String, runId: Int64)
     /// The run is not in a state that allows the operation (e.g. finishing a `done` run).
-    case runNotRunning(path: String, runId: Int64, status: String)
+    case runNotRunning(path: String, runId: Int64, status: RunStatus)
     /// An input database (of `merge`) that does not exist; nothing was written.
     case missingInput(path: String)
 
-    /// The sysexits code: 65 bad data (not SQLite or not ours, corrupt, newer schema), 73 cannot create
-    /// output, 74 I/O error, 70 internal error (unknown runs, constraint violations).
-    public var exitCode: Int32 {
-        switch self {
-        case .notADatabase, .notAReclaimlabDatabase, .corrupt, .newerSchema:
-            return 65
-        case .cannotCreate:
-            return 73
-        case .missingInput:
-            return 66
-        case .io:
-            return 74
-        case .unknownRun, .runNotRunning:
-            return 70
-        case .database(_, let error):
-            switch error.resultCode {
-            case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-                return 65
-            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-                return 73
-            case .SQLITE_CONSTRAINT, .SQLITE_ERROR, .SQLITE_MISUSE, .SQLITE_RANGE, .SQLITE_MISMATCH:
-                return 70
-            default:
-                return 74
-            }
+    /// What a SQLite failure (``database(path:error:)``) means, for callers that map errors
+    /// to outcomes (the CLI's exit codes); nil for the other cases.
+    public var databaseFailure: DatabaseFailure? {
+        guard case .database(_, let error) = self else { return nil }
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .notPermitted
+        case .SQLITE_CONSTRAINT, .SQLITE_ERROR, .SQLITE_MISUSE, .SQLITE_RANGE, .SQLITE_MISMATCH: return .internalError
+        default: return .io
         }
+    }
+
+    /// Kinds of SQLite failure (see ``databaseFailure``).
+    public enum DatabaseFailure: Sendable, Hashable {
+        /// The file's content is damaged or not a database (`SQLITE_CORRUPT`, `SQLITE_NOTADB`).
+        case damaged
+        /// The file or its directory cannot be opened or written (`SQLITE_READONLY`,
+        /// `SQLITE_CANTOPEN`, `SQLITE_PERM`, `SQLITE_AUTH`).
+        case notPermitted
+        /// Our SQL or rows are wrong (`SQLITE_CONSTRAINT`, `SQLITE_ERROR`, `SQLITE_MISUSE`,
+        /// `SQLITE_RANGE`, `SQLITE_MISMATCH`): a bug to report.
+        case internalError
+        /// Anything else: disk full, I/O error, lock held too long.
+        case io
     }
 
     public var description: String {
@@ -74,6 +76,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .newerSchema(let path, let unknown):
             return "\(path): written by a newer reclaimlab (unknown migrations: \(unknown.joined(separator: ", "))). "
                 + "The file was not modified. Use a newer reclaimlab, or a new --db file."
+        case .olderSchema(let path, let missing):
+            return "\(path): written by an older reclaimlab (missing migrations: \(missing.joined(separator: ", "))). "
+                + "The file was not modified: reading commands never upgrade a database. "
+                + "Upgrade it with `reclaimlab migrate --db \(path)`, then retry."
         case .cannotCreate(let path, let reason):
             return "\(path): cannot create or write the database: \(reason). "
                 + "Create the directory or choose a writable --db path."

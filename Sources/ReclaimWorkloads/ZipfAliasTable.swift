@@ -1,5 +1,3 @@
-import Foundation
-
 /// Zipf ranks `1...n` by Walker's alias method (Vose's construction): O(n) to build, then
 /// O(1) per draw with one random number and no transcendental function — the simulator's
 /// hot loop draws a page per reference.
@@ -27,7 +25,8 @@ public struct ZipfAliasTable: Sendable {
         var weights = [Double](repeating: 0, count: n)
         var total = 0.0
         for k in 0..<n {
-            let w = 1.0 / pow(Double(k + 1), theta)
+            // PortableMath: the same weights, so the same table, on every platform.
+            let w = 1.0 / PortableMath.pow(Double(k + 1), theta)
             weights[k] = w
             total += w
         }

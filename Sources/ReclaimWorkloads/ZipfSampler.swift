@@ -1,9 +1,10 @@
-import Foundation
-
 /// Zipf-distributed ranks `1...n` with exponent `theta` > 0, by rejection-inversion
 /// (Hörmann & Derflinger 1996): O(1) memory and expected O(1) time per draw, any `n`.
 ///
 /// Rank 1 is the most popular; workloads map rank `k` to page `k - 1`.
+///
+/// Every `exp`/`log` is ``PortableMath``'s, so a draw is bit-identical on every platform
+/// (the run key does not name the platform).
 public struct ZipfSampler: Sendable, Hashable {
     public let n: Int
     public let theta: Double
@@ -34,26 +35,28 @@ public struct ZipfSampler: Sendable, Hashable {
         }
     }
 
-    private static func h(_ x: Double, _ theta: Double) -> Double { exp(-theta * log(x)) }
+    private static func h(_ x: Double, _ theta: Double) -> Double {
+        PortableMath.exp(-theta * PortableMath.log(x))
+    }
 
     private static func hIntegral(_ x: Double, _ theta: Double) -> Double {
-        let logX = log(x)
+        let logX = PortableMath.log(x)
         return helper2((1.0 - theta) * logX) * logX
     }
 
     private static func hIntegralInverse(_ x: Double, _ theta: Double) -> Double {
         var t = x * (1.0 - theta)
         if t < -1.0 { t = -1.0 }
-        return exp(helper1(t) * x)
+        return PortableMath.exp(helper1(t) * x)
     }
 
     /// log1p(x) / x, accurate near 0.
     private static func helper1(_ x: Double) -> Double {
-        abs(x) > 1e-8 ? log1p(x) / x : 1.0 - x * (0.5 - x * (1.0 / 3.0 - 0.25 * x))
+        abs(x) > 1e-8 ? PortableMath.log1p(x) / x : 1.0 - x * (0.5 - x * (1.0 / 3.0 - 0.25 * x))
     }
 
     /// expm1(x) / x, accurate near 0.
     private static func helper2(_ x: Double) -> Double {
-        abs(x) > 1e-8 ? expm1(x) / x : 1.0 + x * 0.5 * (1.0 + x * (1.0 / 3.0) * (1.0 + 0.25 * x))
+        abs(x) > 1e-8 ? PortableMath.expm1(x) / x : 1.0 + x * 0.5 * (1.0 + x * (1.0 / 3.0) * (1.0 + 0.25 * x))
     }
 }

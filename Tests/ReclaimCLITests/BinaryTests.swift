@@ -1,12 +1,14 @@
 import Foundation
 import GRDB
+import ReclaimRecords
 import ReclaimStore
+import ReclaimTestSupport
 import Testing
 
 /// End-to-end: the built `reclaimlab` binary on real scenario files, checked through its
 /// exit code, its output and the rows it leaves in the database.
-@Suite struct BinaryTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// Spawns the binary: a hung child fails the suite instead of the whole test run.
+@Suite(.timeLimit(.minutes(2))) struct BinaryTests {
 
     /// The binary next to the test bundle (`swift test` builds it: this target depends on it).
     static var binary: URL {
@@ -18,31 +20,10 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs the binary in `dir`, feeding `stdin` (or an empty input) and capturing both streams.
-    static func run(_ arguments: [String], in dir: URL, stdin: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = dir
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    /// Runs the binary in `dir`, feeding `stdin` (or an empty input) and capturing both
+    /// streams (read concurrently, see ``ProcessRunner``).
+    static func run(_ arguments: [String], in dir: URL, stdin: String? = nil) throws -> CommandResult {
+        try ProcessRunner.run(binary, arguments, in: dir, stdin: stdin)
     }
 
     static func tempDir() throws -> URL {
@@ -60,7 +41,7 @@ import Testing
     @Test func runRecordsAKillDecision() throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let scenario = Self.packageRoot.appendingPathComponent("scenarios/leak-oom.yaml").path
+        let scenario = TestPaths.packageRoot.appendingPathComponent("scenarios/leak-oom.yaml").path
         let r = try Self.run(["run", scenario], in: dir)
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stdout.contains("status done"))
@@ -93,7 +74,8 @@ import Testing
         let runCount = try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") }
         #expect(runCount == 1)
         let list = try Self.run(["runs", "--status", "done"], in: dir)
-        #expect(list.status == 0 && list.stdout.contains("leak-oom"))
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("leak-oom"))
     }
 
     /// A bad scenario exits 64, names file and key path, and creates no database.
@@ -108,12 +90,14 @@ import Testing
             """.write(to: file, atomically: true, encoding: .utf8)
         let r = try Self.run(["run", "bad.yaml"], in: dir)
         #expect(r.status == 64)
-        #expect(r.stderr.contains("bad.yaml") && r.stderr.contains("machine.swappiness"))
+        #expect(r.stderr.contains("bad.yaml"))
+        #expect(r.stderr.contains("machine.swappiness"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("reclaimlab.db").path))
         let missing = try Self.run(["run", "nope.yaml"], in: dir)
         #expect(missing.status == 66)
-        let override = try Self.run(["run", Self.packageRoot.appendingPathComponent("scenarios/leak-oom.yaml").path, "--set", "machine.nosuch=1"], in: dir)
-        #expect(override.status == 64 && override.stderr.contains("machine.nosuch"))
+        let override = try Self.run(["run", TestPaths.packageRoot.appendingPathComponent("scenarios/leak-oom.yaml").path, "--set", "machine.nosuch=1"], in: dir)
+        #expect(override.status == 64)
+        #expect(override.stderr.contains("machine.nosuch"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("reclaimlab.db").path))
     }
 

@@ -16,7 +16,10 @@ import Testing
         }
     }
 
-    @Test func tenKillsThenResume() throws {
+    /// Each round starts the sweep and kills it once 1-3 more runs are `done` than before
+    /// (seeded), after a further 0-20 ms, so the kills land at different moments of a
+    /// commit; the grid (32 runs) outlasts the 10 rounds (at most 30 runs) on any machine.
+    @Test(.timeLimit(.minutes(5))) func tenKillsThenResume() throws {
         let fixture = try SweepFixture()
         defer { fixture.remove() }
         let db = fixture.path("lab.db")
@@ -27,29 +30,37 @@ import Testing
         ]
         var delays = Delays()
         var kills = 0
-        var round = 0
+        var done = 0
         var readerFailures: [String] = []
-        while kills < 10 && round < 40 {
-            round += 1
+        for round in 1...10 {
+            let target = done + delays.next(1...3)
             let process = Process()
             process.executableURL = BinaryTests.binary
             process.arguments = arguments
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            while process.isRunning, Date() < deadline {
+                if FileManager.default.fileExists(atPath: db) {
+                    done = (try? SweepFixture.count(db, "SELECT COUNT(*) FROM runs WHERE status = 'done'")) ?? done
+                    if done >= target { break }
+                }
+                Thread.sleep(forTimeInterval: 0.005)
+            }
             // A reader while the sweep writes (the in-process CLI, read-only connection).
-            if round % 3 == 0, FileManager.default.fileExists(atPath: db) {
+            if round % 3 == 0 {
                 let r = fixture.main(["query", "runs-overview", "--db", db, "--format", "csv"])
                 if r.status != 0 { readerFailures.append(r.stderr) }
             }
-            Thread.sleep(forTimeInterval: Double(delays.next(20...400)) / 1000)
+            Thread.sleep(forTimeInterval: Double(delays.next(0...20)) / 1000)
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1
             }
             process.waitUntilExit()
         }
-        #expect(kills == 10, "killed 10 times part-way (\(kills) in \(round) rounds)")
+        #expect(kills == 10, "killed 10 times part-way (\(kills) times; \(done) runs done at the last kill)")
         let resumed = try BinaryTests.run(arguments, in: fixture.dir)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(readerFailures.isEmpty, "\(readerFailures)")
@@ -72,7 +83,7 @@ import Testing
     }
 
     /// `sqlite3` and `reclaimlab query` read in a loop while a sweep writes.
-    @Test func readersDuringASweep() throws {
+    @Test(.timeLimit(.minutes(2))) func readersDuringASweep() throws {
         let fixture = try SweepFixture()
         defer { fixture.remove() }
         let db = fixture.path("lab.db")

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import ReclaimRecords
 import ReclaimStore
+import ReclaimTestSupport
 import Testing
 
 /// `reclaimlab export`: one RFC 4180 CSV per summary query plus manifest.json, read back
@@ -10,16 +12,16 @@ import Testing
     /// The canned queries without parameters (what export writes), with their results on
     /// the real database.
     static func expected(_ db: String) throws -> [String: QueryResult] {
-        let store = try Store(readingExisting: db)
+        let store = try StoreReader(readingExisting: db)
         var results: [String: QueryResult] = [:]
-        for query in Store.cannedQueries where try store.parameterNames(of: query.text, query: query.name).isEmpty {
+        for query in StoreReader.cannedQueries where try store.parameterNames(of: query.text, query: query.name).isEmpty {
             results[query.name] = try store.run(sql: query.text, query: query.name).last
         }
         return results
     }
 
     /// Exports the real database into a fresh directory; returns (directory, output).
-    static func export() throws -> (URL, BinaryTests.Result) {
+    static func export() throws -> (URL, CommandResult) {
         let dir = try BinaryTests.tempDir()
         let r = try BinaryTests.run(["export", "--db", try RealDatabase.path, "--out", "out/csv"], in: dir)
         return (dir.appendingPathComponent("out/csv"), r)
@@ -58,7 +60,7 @@ import Testing
             let name = try #require(entry["query"] as? String)
             #expect(entry["columns"] as? [String] == expected[name]?.columns)
             #expect(entry["rows"] as? Int == expected[name]?.rows.count)
-            #expect(entry["description"] as? String == Store.cannedQuery(named: name)?.summary)
+            #expect(entry["description"] as? String == StoreReader.cannedQuery(named: name)?.summary)
         }
         let runs = try #require(manifest["runs"] as? [String: Int])
         #expect(runs.values.reduce(0, +) == RealDatabase.runs.count)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReclaimLive
+import ReclaimTestSupport
 import Testing
 
 /// `kernel: live` end to end on this machine's kernel: the built binary runs a scenario in
@@ -68,7 +69,7 @@ import Testing
 
     /// Runs the binary; a live run of another process holding the machine's lock (69) is
     /// waited for, up to a minute.
-    static func runLive(_ arguments: [String], in dir: URL) throws -> BinaryTests.Result {
+    static func runLive(_ arguments: [String], in dir: URL) throws -> CommandResult {
         for _ in 0..<60 {
             let result = try BinaryTests.run(arguments, in: dir)
             if result.status == 69 && result.stderr.contains("another live run") {

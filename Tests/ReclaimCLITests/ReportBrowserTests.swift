@@ -1,4 +1,5 @@
 import Foundation
+import ReclaimTestSupport
 import Testing
 
 /// The report in a real browser (headless Debian chromium; `.ci/run` installs it). Where no

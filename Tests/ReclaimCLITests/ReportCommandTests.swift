@@ -1,4 +1,5 @@
 import Foundation
+import ReclaimTestSupport
 import GRDB
 import Testing
 

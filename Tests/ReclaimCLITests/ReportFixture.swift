@@ -1,4 +1,5 @@
 import Foundation
+import ReclaimTestSupport
 import GRDB
 
 /// A database for report tests: a 12-run sweep (2 s simulated each; container OOM kills
@@ -72,7 +73,7 @@ struct ReportFixture {
     func remove() { sweep.remove() }
 
     /// `reclaimlab report --db DB ARGUMENTS...`, writing into the fixture's directory.
-    func report(_ arguments: [String], out: String = "report.html") -> (SweepFixture.Result, String?) {
+    func report(_ arguments: [String], out: String = "report.html") -> (CommandResult, String?) {
         let path = sweep.path(out)
         let result = sweep.main(["report", "--db", db, "--out", path] + arguments)
         return (result, try? String(contentsOfFile: path, encoding: .utf8))

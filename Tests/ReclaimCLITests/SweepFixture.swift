@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReclaimCLI
+import ReclaimTestSupport
 
 /// A temporary directory holding a tiny scenario (1 s simulated, well under a tenth of a
 /// second per run in a debug build) and a 12-run sweep over it, plus helpers to run the
@@ -41,24 +42,21 @@ struct SweepFixture {
 
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs `reclaimlab ARGUMENTS` in-process, capturing both streams.
-    func main(_ arguments: [String]) -> Result {
+    func main(_ arguments: [String]) -> CommandResult {
         let out = Buffer()
         let err = Buffer()
         let status = ReclaimLab.main(
             arguments: arguments, console: Console(write: { out.append($0) }, writeError: { err.append($0) }))
-        return Result(status: status, stdout: out.text, stderr: err.text)
+        return CommandResult(status: status, stdout: out.text, stderr: err.text)
     }
 
-    /// A sweep of this fixture's sweep file into `db`.
-    func sweep(db: String, _ extra: [String] = []) -> Result {
-        main(["sweep", path("sweep.yaml"), "--db", path(db), "--quiet"] + extra)
+    /// A sweep of this fixture's sweep file into `db`, on one worker unless `extra` says
+    /// `--jobs` (the default, one thread per core, inside a test runner that already runs
+    /// tests side by side would oversubscribe the machine).
+    func sweep(db: String, _ extra: [String] = []) -> CommandResult {
+        let jobs = extra.contains("--jobs") ? [] : ["--jobs", "1"]
+        return main(["sweep", path("sweep.yaml"), "--db", path(db), "--quiet"] + jobs + extra)
     }
 
     /// Everything a database holds, minus run ids, sweep ids and wall-clock columns:

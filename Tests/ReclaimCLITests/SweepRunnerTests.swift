@@ -1,8 +1,11 @@
 import Foundation
 import GRDB
 import ReclaimModel
+import ReclaimRecords
 import ReclaimScenario
+import ReclaimSimulator
 import ReclaimStore
+import ReclaimSweep
 import Testing
 
 @testable import ReclaimCLI
@@ -35,7 +38,7 @@ import Testing
                 == 3)
         #expect(
             r.stdout.contains("1                     3     0     3"), "the summary counts the failures:\n\(r.stdout)")
-        let again = fixture.main(["sweep", fixture.path("oom.yaml"), "--db", db, "--quiet"])
+        let again = fixture.main(["sweep", fixture.path("oom.yaml"), "--db", db, "--quiet", "--jobs", "2"])
         #expect(again.status == 70)
         #expect(again.stderr.contains("ran 3 (0 done, 3 failed), skipped 3 already done, retried 3"), "\(again.stderr)")
 
@@ -49,7 +52,21 @@ import Testing
         #expect(try SweepFixture.count(fixture.path("fast.db"), "SELECT COUNT(*) FROM runs") == 1)
     }
 
-    /// A simulation that throws (a `ModelError`) is stored `failed` with the error's text,
+    /// The simulator, failing every run of seed 2 with a `ModelError`.
+    struct FailingSeed2: RunEngine {
+        let simulator = SimulatorEngine()
+
+        func descriptor(for scenario: LoadedScenario, sweepId: Int64?) -> RunDescriptor {
+            simulator.descriptor(for: scenario, sweepId: sweepId)
+        }
+
+        func run<Sink: EventSink>(_ scenario: LoadedScenario, sink: inout Sink) throws -> RunSummary {
+            if scenario.scenario.seed == 2 { throw ModelError.invariant("injected for seed 2") }
+            return try simulator.run(scenario, sink: &sink)
+        }
+    }
+
+    /// A run whose engine throws (a `ModelError`) is stored `failed` with the error's text,
     /// with no event rows, and the other runs are recorded.
     @Test func thrownModelErrorsAreCaptured() throws {
         let fixture = try SweepFixture()
@@ -57,16 +74,14 @@ import Testing
         let grid = try SweepGrid(sweep: SweepFile.load(path: fixture.path("sweep.yaml")))
         let store = try Store(path: fixture.path("lab.db"))
         let sweepId = try store.recordSweep(name: "t", spec: "")
-        var runner = SweepRunner(
-            points: grid.points, store: store, sweepId: sweepId, jobs: 2, failFast: false, progressMode: .quiet,
-            console: Console(write: { _ in }, writeError: { _ in }), axes: grid.axes)
-        runner.simulate = { config, events in
-            if config.seed == 2 { throw ModelError.invariant("injected for seed 2") }
-            return try SweepRunner.simulate(config, into: &events)
-        }
+        let runner = SweepRunner(
+            points: grid.points, engine: FailingSeed2(), store: store, sweepId: sweepId, jobs: 2, failFast: false,
+            progressMode: .quiet, progressOutput: { _ in }, axes: grid.axes)
         let tally = try runner.run()
-        #expect(tally.done == 8 && tally.failed == 4 && tally.total == 12)
-        let failed = try store.runs(status: "failed")
+        #expect(tally.done == 8)
+        #expect(tally.failed == 4)
+        #expect(tally.total == 12)
+        let failed = try store.reader.runs(status: .failed)
         #expect(
             failed.count == 4
                 && failed.allSatisfy { $0.seed == 2 && $0.error == "model invariant violated: injected for seed 2" })
@@ -75,6 +90,6 @@ import Testing
                 try SweepFixture.count(
                     fixture.path("lab.db"), "SELECT COUNT(*) FROM samples WHERE run_id = \(run.runId)") == 0)
         }
-        #expect(try store.runs(status: "done").count == 8)
+        #expect(try store.reader.runs(status: .done).count == 8)
     }
 }

@@ -1,3 +1,4 @@
+import ReclaimRecords
 import ReclaimTestSupport
 import ReclaimWorkloads
 import Testing
@@ -61,11 +62,14 @@ import Testing
             Issue.record("513 > pages_min 512: a page")
             return
         }
-        #expect(k.events.reclaimCalls.isEmpty && k.kswapd.awake)
+        #expect(k.events.reclaimCalls.isEmpty)
+        #expect(k.kswapd.awake)
         #expect(k.frames.freeCount == 512)
         _ = k.allocPage(task: 0)
         let row = try #require(k.events.reclaimCalls.last, "512 is not above pages_min: direct reclaim")
-        #expect(row.origin == .direct && row.pid == 100 && row.container == nil)
+        #expect(row.origin == .direct)
+        #expect(row.pid == 100)
+        #expect(row.container == nil)
     }
 
     // MARK: - Direct reclaim with progress (§5, §1)
@@ -83,8 +87,11 @@ import Testing
             return
         }
         let row = try #require(k.events.reclaimCalls.last)
-        #expect(row.origin == .direct && row.result == 1)
-        #expect(row.nrReclaimed == 64 && row.lastPriority == 6 && row.totalScanned == 64)
+        #expect(row.origin == .direct)
+        #expect(row.result == 1)
+        #expect(row.nrReclaimed == 64)
+        #expect(row.lastPriority == 6)
+        #expect(row.totalScanned == 64)
         #expect(k.frames.freeCount == 575)
         #expect(k.zone.prevPriority == 6, "§1: prev_priority = the priority the call succeeded at")
         #expect(k.tasks[0].allocPhase == .start)
@@ -104,7 +111,9 @@ import Testing
             return
         }
         let row = try #require(k.events.reclaimCalls.last)
-        #expect(row.result == 1 && row.nrReclaimed == 32 && row.lastPriority == 12)
+        #expect(row.result == 1)
+        #expect(row.nrReclaimed == 32)
+        #expect(row.lastPriority == 12)
         #expect(k.events.scanPasses.map(\.prevPriority) == [0])
         #expect(k.zone.prevPriority == 12)
     }
@@ -122,7 +131,9 @@ import Testing
         let t0 = k.now
         #expect(k.allocPage(task: 0) == .blocked)
         let row = try #require(k.events.reclaimCalls.last)
-        #expect(row.result == 1 && row.nrReclaimed == 0 && row.lastPriority == 0, "13 passes, nothing freed, still success")
+        #expect(row.result == 1, "13 passes, nothing freed, still success")
+        #expect(row.nrReclaimed == 0, "13 passes, nothing freed, still success")
+        #expect(row.lastPriority == 0, "13 passes, nothing freed, still success")
         #expect(k.tasks[0].allocPhase == .rebalance)
         #expect(k.tasks[0].blockedUntil == t0 + 5, "HZ/50 = 5 jiffies at HZ 250")
         #expect(k.events.oomEvents.isEmpty, "progress never leads to the OOM killer")
@@ -156,10 +167,15 @@ import Testing
         #expect(k.allocPage(task: 0) == .blocked)
         #expect(k.tasks[0].reclaim == nil, "the call did not sleep")
         let row = try #require(k.events.reclaimCalls.last)
-        #expect(row.totalScanned == 64 && row.pdflushWoken, "64 > 48")
-        #expect(row.stallMs == 0 && row.result == 1 && row.nrReclaimed == 0 && row.lastPriority == 0)
+        #expect(row.totalScanned == 64, "64 > 48")
+        #expect(row.pdflushWoken, "64 > 48")
+        #expect(row.stallMs == 0)
+        #expect(row.result == 1)
+        #expect(row.nrReclaimed == 0)
+        #expect(row.lastPriority == 0)
         #expect(k.events.scanPasses.map(\.nrScanned) == [64] + Array(repeating: 0, count: 12))
-        #expect(k.tasks[0].allocPhase == .rebalance && k.tasks[0].blockedUntil == t0 + 5)
+        #expect(k.tasks[0].allocPhase == .rebalance)
+        #expect(k.tasks[0].blockedUntil == t0 + 5)
     }
 
     // MARK: - Direct reclaim without progress (§5: high watermark, OOM, restart)
@@ -180,7 +196,8 @@ import Testing
         k.tasks[0].allocPhase = .afterReclaim(progress: false)
         _ = k.allocPage(task: 0)
         let oom = try #require(k.events.oomEvents.last, "768 is not above pages_high: out_of_memory")
-        #expect(oom.scope == .global && oom.container == nil)
+        #expect(oom.scope == .global)
+        #expect(oom.container == nil)
     }
 
     /// §5 whole no-progress path: the zone is all_unreclaimable, so the call (a light scan at
@@ -194,10 +211,16 @@ import Testing
         let t0 = k.now
         #expect(k.allocPage(task: 0) == .blocked)
         let row = try #require(k.events.reclaimCalls.last)
-        #expect(row.origin == .direct && row.result == 0 && row.lastPriority == 0)
+        #expect(row.origin == .direct)
+        #expect(row.result == 0)
+        #expect(row.lastPriority == 0)
         let oom = try #require(k.events.oomEvents.last)
-        #expect(oom.scope == .global && oom.outcome == .killed && oom.victimPid == 101 && oom.triggerPid == 100)
-        #expect(k.tasks[1].memdie && !k.tasks[0].memdie)
+        #expect(oom.scope == .global)
+        #expect(oom.outcome == .killed)
+        #expect(oom.victimPid == 101)
+        #expect(oom.triggerPid == 100)
+        #expect(k.tasks[1].memdie)
+        #expect(!k.tasks[0].memdie)
         #expect(k.tasks[0].blockedUntil == t0 + 1, "schedule_timeout_uninterruptible(1)")
         #expect(k.tasks[0].allocPhase == .start, "goto restart")
         #expect(k.frames.freeCount == 512)
@@ -217,7 +240,8 @@ import Testing
             Issue.record("TIF_MEMDIE: a page from the reserves")
             return
         }
-        #expect(k.tasks[0].memdie && k.events.oomEvents.last?.victimPid == 100)
+        #expect(k.tasks[0].memdie)
+        #expect(k.events.oomEvents.last?.victimPid == 100)
         #expect(k.tasks[0].blockedUntil == t0, "no one-jiffy sleep for the victim itself")
         #expect(k.frames.freeCount == 511)
     }
@@ -277,15 +301,18 @@ import Testing
             return
         }
         #expect(until == t0 + 25)
-        #expect(call.priority == 12 && call.phase == .throttle)
-        #expect(call.passes.isEmpty && k.events.scanPasses.isEmpty, "the pass is counted after the throttle")
+        #expect(call.priority == 12)
+        #expect(call.phase == .throttle)
+        #expect(call.passes.isEmpty, "the pass is counted after the throttle")
+        #expect(k.events.scanPasses.isEmpty, "the pass is counted after the throttle")
         k.nrWriteback = 28835
         k.now = until
         guard case .done = k.runReclaimCall(&call) else {
             Issue.record("no further sleep: nothing scanned into sc.nr_scanned")
             return
         }
-        #expect(k.events.scanPasses.first?.priority == 12 && k.events.scanPasses.first?.congestionWaitMs == 100)
+        #expect(k.events.scanPasses.first?.priority == 12)
+        #expect(k.events.scanPasses.first?.congestionWaitMs == 100)
         #expect(k.events.scanPasses.dropFirst().allSatisfy { $0.congestionWaitMs == 0 })
         #expect(k.events.reclaimCalls.last?.stallMs == 100)
     }

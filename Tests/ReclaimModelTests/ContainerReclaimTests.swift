@@ -1,3 +1,4 @@
+import ReclaimRecords
 import ReclaimTestSupport
 import ReclaimWorkloads
 import Testing
@@ -33,7 +34,10 @@ import Testing
         #expect(passes.allSatisfy { $0.deactivated == 0 && $0.nrScanned == 0 && $0.reclaimMapped })
         #expect(passes.allSatisfy { $0.swapTendency == nil && $0.distress == nil && $0.mappedRatio == nil })
         let call = k.events.reclaimCalls.last!
-        #expect(call.result == 0 && call.nrReclaimed == 0 && call.lastPriority == 0 && call.stallMs == 0)
+        #expect(call.result == 0)
+        #expect(call.nrReclaimed == 0)
+        #expect(call.lastPriority == 0)
+        #expect(call.stallMs == 0)
     }
 
     /// G5 (container form) and G15: success needs more than one freed page.
@@ -45,10 +49,12 @@ import Testing
         #expect(first)
         let second = c.charge()
         #expect(second, "999 + 1 = 1000 is within the limit")
-        #expect(c.usage == 1000 && c.failcnt == 0)
+        #expect(c.usage == 1000)
+        #expect(c.failcnt == 0)
         let third = c.charge()
         #expect(!third, "1000 + 1 > 1000")
-        #expect(c.failcnt == 1 && c.usage == 1000)
+        #expect(c.failcnt == 1)
+        #expect(c.usage == 1000)
     }
 
     /// G5: pdflush iff cumulative scanned > 48 (49 triggers, 48 does not); a nap iff the pass
@@ -121,7 +127,8 @@ import Testing
         var stats = PassStats()
         // Without swap, rule 7 activates every page in the first batch: the second batch is empty.
         _ = k.containerShrinkInactive(32, container: 0, sc: &sc, stats: &stats)
-        #expect(stats.inactiveScanned == 10 && stats.activated == 10)
+        #expect(stats.inactiveScanned == 10)
+        #expect(stats.activated == 10)
         // Locked pages are kept on the inactive list, so they are isolated again and again.
         var k2 = Kernel.fixture(tasks: [.fileTask(pages: 10)])
         for i in 0..<10 { _ = k2.access(PageRef(area: .file, index: Int32(i), write: false), task: 0) }

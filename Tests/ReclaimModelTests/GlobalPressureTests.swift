@@ -1,3 +1,4 @@
+import ReclaimRecords
 import ReclaimTestSupport
 import ReclaimWorkloads
 import Testing
@@ -26,7 +27,8 @@ import Testing
         let (high, highSummary) = try B.run(Self.mappedHeavy(swappiness: 100))
         let lowGlobal = low.scanPasses.filter { $0.swapTendency != nil }
         let highGlobal = high.scanPasses.filter { $0.swapTendency != nil }
-        #expect(!lowGlobal.isEmpty && !highGlobal.isEmpty)
+        #expect(!lowGlobal.isEmpty)
+        #expect(!highGlobal.isEmpty)
         #expect(lowGlobal != highGlobal)
         #expect(highGlobal.allSatisfy { $0.reclaimMapped }, "swappiness 100: swap_tendency >= 100 always")
         #expect(lowGlobal.filter(\.reclaimMapped).count < lowGlobal.count / 2)
@@ -64,7 +66,8 @@ import Testing
             ])
         let (sink, summary) = try B.run(config)
         let kill = try #require(sink.oomEvents.first { $0.outcome == .killed })
-        #expect(kill.scope == .global && kill.container == nil)
+        #expect(kill.scope == .global)
+        #expect(kill.container == nil)
         #expect(kill.victimPid == 101)
         #expect(summary.tasks.first { $0.name == "leak" }!.oomKilled)
         #expect(summary.tasks.first { $0.name == "small" }!.oomKilled == false)
@@ -84,7 +87,8 @@ import Testing
         var sink = RecordingSink()
         let summary = try sim.run(sink: &sink)
         #expect(summary.panic?.contains("panic_on_oom") == true)
-        #expect(sink.oomEvents.count == 1 && sink.oomEvents[0].outcome == .none)
+        #expect(sink.oomEvents.count == 1)
+        #expect(sink.oomEvents[0].outcome == .none)
         #expect(sim.kernel.now < config.durationJiffies)
     }
 

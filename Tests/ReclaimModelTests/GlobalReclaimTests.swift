@@ -1,3 +1,4 @@
+import ReclaimRecords
 import ReclaimTestSupport
 import ReclaimWorkloads
 import Testing
@@ -20,14 +21,20 @@ import Testing
                 vmTotalPages: 100_000, swappiness: swappiness)
         }
         #expect(decide(60, prev: 12).mappedRatio == 50)
-        #expect(decide(60, prev: 12).swapTendency == 85 && !decide(60, prev: 12).reclaimMapped)
-        #expect(decide(60, prev: 3).swapTendency == 97 && !decide(60, prev: 3).reclaimMapped)
-        #expect(decide(60, prev: 2).swapTendency == 110 && decide(60, prev: 2).reclaimMapped)
+        #expect(decide(60, prev: 12).swapTendency == 85)
+        #expect(!decide(60, prev: 12).reclaimMapped)
+        #expect(decide(60, prev: 3).swapTendency == 97)
+        #expect(!decide(60, prev: 3).reclaimMapped)
+        #expect(decide(60, prev: 2).swapTendency == 110)
+        #expect(decide(60, prev: 2).reclaimMapped)
         for prev in 0...12 { #expect(decide(100, prev: prev).reclaimMapped && decide(100, prev: prev).swapTendency >= 125) }
         for prev in 1...12 { #expect(!decide(0, prev: prev).reclaimMapped, "swappiness 0 at prev_priority \(prev)") }
-        #expect(decide(0, prev: 0).swapTendency == 125 && decide(0, prev: 0).reclaimMapped)
+        #expect(decide(0, prev: 0).swapTendency == 125)
+        #expect(decide(0, prev: 0).reclaimMapped)
         let full = decide(0, prev: 1, mapped: 100_000)
-        #expect(full.mappedRatio == 100 && full.swapTendency == 100 && full.reclaimMapped, ">= 100 at prev_priority 1")
+        #expect(full.mappedRatio == 100, ">= 100 at prev_priority 1")
+        #expect(full.swapTendency == 100, ">= 100 at prev_priority 1")
+        #expect(full.reclaimMapped, ">= 100 at prev_priority 1")
         // distress uses min(prev_priority, priority).
         let d = ReclaimMappedDecision(pagesScanned: 0, lruPages: 1, prevPriority: 12, priority: 2, mappedPages: 0, vmTotalPages: 1, swappiness: 0)
         #expect(d.distress == 25)
@@ -38,8 +45,11 @@ import Testing
     @Test func nearOOMOverride() {
         let below = ReclaimMappedDecision(pagesScanned: 2999, lruPages: 1000, prevPriority: 12, priority: 12, mappedPages: 0, vmTotalPages: 1000, swappiness: 0)
         let at = ReclaimMappedDecision(pagesScanned: 3000, lruPages: 1000, prevPriority: 12, priority: 12, mappedPages: 0, vmTotalPages: 1000, swappiness: 0)
-        #expect(!below.reclaimMapped && !below.nearOOM)
-        #expect(at.reclaimMapped && at.nearOOM && at.swapTendency == 0)
+        #expect(!below.reclaimMapped)
+        #expect(!below.nearOOM)
+        #expect(at.reclaimMapped)
+        #expect(at.nearOOM)
+        #expect(at.swapTendency == 0)
         let noSwap = ReclaimMappedDecision(maySwap: false, pagesScanned: 3000, lruPages: 1000, prevPriority: 0, priority: 0, mappedPages: 1000, vmTotalPages: 1000, swappiness: 100)
         #expect(!noSwap.reclaimMapped)
     }
@@ -60,7 +70,8 @@ import Testing
             #expect(step.scan == 0 || before + (1000 >> prio) + 1 == 33)
         }
         #expect(adds == [1, 1, 1, 2, 4, 8, 16])
-        #expect(firstScan?.prio == 6 && firstScan?.n == 33)
+        #expect(firstScan?.prio == 6)
+        #expect(firstScan?.n == 33)
         #expect(acc == 0)
     }
 
@@ -73,12 +84,14 @@ import Testing
         ])
         k.faultAnon(task: 0, 0..<1000)  // mapped anonymous, no swap: never leave the active list
         let file = k.faultFile(task: 1, 0..<1000)  // inactive, referenced: activated when scanned
-        #expect(k.zone.active.count == 1000 && k.zone.inactive.count == 1000)
+        #expect(k.zone.active.count == 1000)
+        #expect(k.zone.inactive.count == 1000)
         _ = file
         _ = k.directReclaimToEnd(task: 0)
         let passes = k.events.scanPasses
         for p in passes where p.priority >= 7 {
-            #expect(p.activeScanned == 0 && p.inactiveScanned == 0, "priority \(p.priority)")
+            #expect(p.activeScanned == 0, "priority \(p.priority)")
+            #expect(p.inactiveScanned == 0, "priority \(p.priority)")
         }
         let p6 = passes.first { $0.priority == 6 }!
         #expect(p6.activeScanned == 33)
@@ -94,9 +107,13 @@ import Testing
     /// Watermarks of 2.6.20 for one zone: min_free_kbytes = isqrt(kbytes * 16).
     @Test func watermarks() {
         let w = Watermarks(ramPages: 65536)  // 256 MiB: isqrt(262144 * 16) = 2048 KiB = 512 pages
-        #expect(w.min == 512 && w.low == 640 && w.high == 768)
+        #expect(w.min == 512)
+        #expect(w.low == 640)
+        #expect(w.high == 768)
         let small = Watermarks(ramPages: 1024)  // 4 MiB: isqrt(65536) = 256 KiB = 64 pages
-        #expect(small.min == 64 && small.low == 80 && small.high == 96)
+        #expect(small.min == 64)
+        #expect(small.low == 80)
+        #expect(small.high == 96)
         let tiny = Watermarks(ramPages: 64)  // clamped to 128 KiB = 32 pages
         #expect(tiny.min == 32)
         let huge = Watermarks(ramPages: 16_777_216)  // 64 GiB: isqrt(2^30) = 32768 KiB
@@ -109,11 +126,14 @@ import Testing
     /// background ratio halved when not below it.
     @Test func dirtyLimits() {
         var k = Kernel.fixture(ram: 10000)
-        #expect(k.dirtyLimits().dirty == 4000 && k.dirtyLimits().background == 1000)
+        #expect(k.dirtyLimits().dirty == 4000)
+        #expect(k.dirtyLimits().background == 1000)
         k.nrAnonPages = 7000  // unmapped ratio 30 -> dirty ratio 15
-        #expect(k.dirtyLimits().dirty == 1500 && k.dirtyLimits().background == 1000)
+        #expect(k.dirtyLimits().dirty == 1500)
+        #expect(k.dirtyLimits().background == 1000)
         k.nrAnonPages = 9500  // unmapped ratio 5 -> 2 -> floored at 5; background 10 >= 5 -> 2
-        #expect(k.dirtyLimits().dirty == 500 && k.dirtyLimits().background == 200)
+        #expect(k.dirtyLimits().dirty == 500)
+        #expect(k.dirtyLimits().background == 200)
     }
 
     /// kswapd marks the zone all_unreclaimable at pages_scanned >= 6 * lru pages, after which
@@ -126,7 +146,8 @@ import Testing
         k.faultAnon(task: 0, 0..<3000)
         let first = k.directReclaimToEnd(task: 0)
         #expect(first, "no kswapd verdict yet: a full failure still reports success")
-        #expect(k.events.reclaimCalls.last!.lastPriority == 0 && k.events.reclaimCalls.last!.nrReclaimed == 0)
+        #expect(k.events.reclaimCalls.last!.lastPriority == 0)
+        #expect(k.events.reclaimCalls.last!.nrReclaimed == 0)
         #expect(k.zone.prevPriority == 0, "prev_priority is 0 after a full failure")
         k.zone.allUnreclaimable = true
         let second = k.directReclaimToEnd(task: 0)

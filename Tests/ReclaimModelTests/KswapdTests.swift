@@ -1,3 +1,4 @@
+import ReclaimRecords
 import ReclaimTestSupport
 import ReclaimWorkloads
 import Testing
@@ -41,12 +42,15 @@ import Testing
     /// 640 (= pages_low) wakes it. An asleep kswapd does nothing when run.
     @Test func wokenAtOrBelowPagesLow640Of65536() {
         var (k, _, _) = Self.machine(anon: 100)
-        #expect(k.zone.watermarks.min == 512 && k.zone.watermarks.low == 640 && k.zone.watermarks.high == 768)
+        #expect(k.zone.watermarks.min == 512)
+        #expect(k.zone.watermarks.low == 640)
+        #expect(k.zone.watermarks.high == 768)
         k.kswapdTestLeak(downTo: 641)
         k.wakeupKswapd()
         #expect(!k.kswapd.awake, "641 > pages_low 640: not woken")
         k.runKswapd()
-        #expect(k.events.reclaimCalls.isEmpty && k.events.scanPasses.isEmpty, "asleep: no round")
+        #expect(k.events.reclaimCalls.isEmpty, "asleep: no round")
+        #expect(k.events.scanPasses.isEmpty, "asleep: no round")
         k.kswapdTestLeak(downTo: 640)
         k.wakeupKswapd()
         #expect(k.kswapd.awake, "640 = pages_low: woken")
@@ -66,11 +70,16 @@ import Testing
         k.runKswapd()
         let row = try #require(k.events.reclaimCalls.last)
         #expect(k.events.reclaimCalls.count == 1)
-        #expect(row.origin == .kswapd && row.pid == nil && row.container == nil)
+        #expect(row.origin == .kswapd)
+        #expect(row.pid == nil)
+        #expect(row.container == nil)
         #expect(row.result == 1, "769 > pages_high 768: balanced")
-        #expect(row.totalScanned == 0 && row.nrReclaimed == 0 && row.lastPriority == 12)
+        #expect(row.totalScanned == 0)
+        #expect(row.nrReclaimed == 0)
+        #expect(row.lastPriority == 12)
         #expect(k.events.scanPasses.isEmpty, "no zone needed scanning")
-        #expect(!k.kswapd.awake && k.kswapd.round == nil, "back on its wait queue")
+        #expect(!k.kswapd.awake, "back on its wait queue")
+        #expect(k.kswapd.round == nil, "back on its wait queue")
 
         var (k2, _, _) = Self.machine(anon: 100)
         var leaked2 = k2.kswapdTestLeak(downTo: 640)
@@ -80,7 +89,8 @@ import Testing
         let first = try #require(k2.events.scanPasses.first, "768 is not above pages_high: the zone is scanned")
         #expect(first.priority == 12)
         let row2 = try #require(k2.events.reclaimCalls.last)
-        #expect(row2.callNo == first.callNo && row2.result == 0, "still below high after the round")
+        #expect(row2.callNo == first.callNo, "still below high after the round")
+        #expect(row2.result == 0, "still below high after the round")
     }
 
     /// §6 "starts over at priority 12 (fresh counters) while some zone is still below its high
@@ -155,12 +165,14 @@ import Testing
     @Test func onePassPerPriorityWithNrScannedReset() throws {
         var k = Self.sixtyFourAtPriority12()
         k.runKswapd()
-        #expect(k.events.reclaimCalls.isEmpty && k.events.scanPasses.isEmpty, "passes are recorded with the round's row")
+        #expect(k.events.reclaimCalls.isEmpty, "passes are recorded with the round's row")
+        #expect(k.events.scanPasses.isEmpty, "passes are recorded with the round's row")
         let first = Self.seen(k)
         #expect(first.map(\.priority) == [12, 11, 10, 9])
         #expect(Set(first.map(\.callNo)).count == 1)
         #expect(first.map(\.nrScanned) == [64, 0, 0, 0], "sc.nr_scanned is per priority")
-        #expect(first.first?.inactiveScanned == 32 && first.first?.activated == 32)
+        #expect(first.first?.inactiveScanned == 32)
+        #expect(first.first?.activated == 32)
         while k.kswapd.round != nil {
             k.now = k.kswapd.blockedUntil
             k.runKswapd()
@@ -168,8 +180,11 @@ import Testing
         let row = try #require(k.events.reclaimCalls.last)
         let all = Self.passes(k, call: row.callNo)
         #expect(all.map(\.priority) == Array((0...12).reversed()), "13 passes, one per priority")
-        #expect(row.totalScanned == 64 && all.map(\.nrScanned).reduce(0, +) == 64)
-        #expect(row.lastPriority == 0 && row.result == 0 && row.nrReclaimed == 0)
+        #expect(row.totalScanned == 64)
+        #expect(all.map(\.nrScanned).reduce(0, +) == 64)
+        #expect(row.lastPriority == 0)
+        #expect(row.result == 0)
+        #expect(row.nrReclaimed == 0)
     }
 
     /// §6 nap rule, `total_scanned > 0 and prio < 10`: in the round above total_scanned is 64
@@ -183,7 +198,8 @@ import Testing
         k.runKswapd()
         #expect(Self.seen(k).map(\.congestionWaitMs) == [0, 0, 0, 100])
         #expect(k.kswapd.blockedUntil == t0 + 25, "congestion_wait(HZ/10) at HZ 250")
-        #expect(k.kswapd.round?.priority == 9 && k.kswapd.round?.checkAfterNap == true)
+        #expect(k.kswapd.round?.priority == 9)
+        #expect(k.kswapd.round?.checkAfterNap == true)
         k.runKswapd()
         #expect(Self.seen(k).count == 4, "kswapd sleeps through its nap")
         while k.kswapd.round != nil {
@@ -210,8 +226,13 @@ import Testing
         #expect(k.events.scanPasses.map(\.priority) == Array((0...12).reversed()))
         #expect(k.events.scanPasses.allSatisfy { $0.nrScanned == 0 && $0.congestionWaitMs == 0 })
         #expect(k.events.scanPasses.contains { $0.activeScanned > 0 }, "the active list was scanned")
-        #expect(row.totalScanned == 0 && row.stallMs == 0 && row.result == 0 && row.lastPriority == 0)
-        #expect(k.kswapd.awake && k.kswapd.round == nil && k.kswapd.blockedUntil == t0 + 1)
+        #expect(row.totalScanned == 0)
+        #expect(row.stallMs == 0)
+        #expect(row.result == 0)
+        #expect(row.lastPriority == 0)
+        #expect(k.kswapd.awake)
+        #expect(k.kswapd.round == nil)
+        #expect(k.kswapd.blockedUntil == t0 + 1)
         k.now += 1
         k.runKswapd()
         let second = try #require(k.events.reclaimCalls.last)
@@ -242,9 +263,14 @@ import Testing
         k.runKswapd()
         let row = try #require(k.events.reclaimCalls.last)
         #expect(k.events.scanPasses.map(\.priority) == [12])
-        #expect(row.nrReclaimed == 32 && row.totalScanned == 32 && row.lastPriority == 12 && row.result == 0)
+        #expect(row.nrReclaimed == 32)
+        #expect(row.totalScanned == 32)
+        #expect(row.lastPriority == 12)
+        #expect(row.result == 0)
         #expect(k.frames.freeCount == 672)
-        #expect(k.kswapd.awake && k.kswapd.round == nil && k.kswapd.blockedUntil == t0 + 1)
+        #expect(k.kswapd.awake)
+        #expect(k.kswapd.round == nil)
+        #expect(k.kswapd.blockedUntil == t0 + 1)
         k.now += 1
         k.runKswapd()
         let again = k.events.scanPasses.filter { $0.callNo != row.callNo }
@@ -271,11 +297,15 @@ import Testing
         #expect(k.events.reclaimCalls.isEmpty, "asleep in the nap, not yet finished")
         #expect(Self.seen(k).map(\.priority) == Array((1...12).reversed()))
         let p1 = try #require(Self.seen(k).last)
-        #expect(p1.inactiveScanned == 32 && p1.nrReclaimed == 32 && p1.congestionWaitMs == 100)
+        #expect(p1.inactiveScanned == 32)
+        #expect(p1.nrReclaimed == 32)
+        #expect(p1.congestionWaitMs == 100)
         k.now = k.kswapd.blockedUntil
         k.runKswapd()
         let row = try #require(k.events.reclaimCalls.last)
-        #expect(row.lastPriority == 1 && row.nrReclaimed == 32 && row.stallMs == 100)
+        #expect(row.lastPriority == 1)
+        #expect(row.nrReclaimed == 32)
+        #expect(row.stallMs == 100)
         #expect(k.events.scanPasses.count == 12, "no priority-0 pass")
         #expect(k.zone.prevPriority == 1, "prev_priority = temp_priority = 1")
     }
@@ -325,7 +355,8 @@ import Testing
         #expect(k.zone.allUnreclaimable, "240 >= 6 * 40")
         #expect(k.events.scanPasses.map(\.priority) == [12])
         let row = try #require(k.events.reclaimCalls.last)
-        #expect(row.result == 1 && row.lastPriority == 12)
+        #expect(row.result == 1)
+        #expect(row.lastPriority == 12)
         #expect(!k.kswapd.awake, "kswapd gives up on the zone")
 
         var (k2, _, _) = Self.machine(anon: 40)
@@ -356,7 +387,8 @@ import Testing
         #expect(rows.map(\.result) == [0, 0, 0, 1], "\(rows.map { ($0.result, $0.lastPriority, $0.totalScanned) })")
         try #require(rows.count == 4)
         #expect(rows.prefix(3).allSatisfy { $0.lastPriority == 0 && $0.totalScanned == 0 })
-        #expect(k.zone.allUnreclaimable && k.zone.pagesScanned == 273)
+        #expect(k.zone.allUnreclaimable)
+        #expect(k.zone.pagesScanned == 273)
         let fourth = Self.passes(k, call: rows[3].callNo)
         #expect(fourth.map(\.priority) == [12], "the light scan at priority 12 only")
         let round1 = Self.passes(k, call: rows[0].callNo)
@@ -399,7 +431,8 @@ import Testing
 
         let at65 = Self.laptopRound(primeAtNap: true)
         let row65 = try #require(at65.events.reclaimCalls.last)
-        #expect(row65.totalScanned == 65 && row65.nrReclaimed == 1)
+        #expect(row65.totalScanned == 65)
+        #expect(row65.nrReclaimed == 1)
         let ps = Self.passes(at65, call: row65.callNo)
         #expect(ps.first { $0.priority == 8 }?.nrScanned == 1)
         #expect(ps.filter { $0.priority >= 8 }.allSatisfy { !$0.mayWritepage })
@@ -420,7 +453,8 @@ import Testing
             r.totalScanned = scanned
             r.nrReclaimed = reclaimed
             _ = k.balancePgdat(&r)
-            #expect(r.passes.first?.priority == 12 && r.passes.first?.nrScanned == 0)
+            #expect(r.passes.first?.priority == 12)
+            #expect(r.passes.first?.nrScanned == 0)
             return r.sc.mayWritepage
         }
         #expect(!mayWritepage(scanned: 66, reclaimed: 44), "66 > 66 is false")
@@ -447,14 +481,17 @@ import Testing
             return k
         }
         var k = congested()
-        #expect(k.disk.isCongested && k.disk.pendingWrites == 113)
+        #expect(k.disk.isCongested)
+        #expect(k.disk.pendingWrites == 113)
         k.wakeupKswapd()
         k.runKswapd()
         let round = try #require(k.kswapd.round, "napping at priority 9")
         #expect(round.sc.swapWrite, "PF_SWAPWRITE")
         let p12 = try #require(round.passes.first)
-        #expect(p12.priority == 12 && p12.inactiveScanned == 32)
-        #expect(p12.writebackStarted == 4 && p12.keptDirty == 0, "kswapd writes them")
+        #expect(p12.priority == 12)
+        #expect(p12.inactiveScanned == 32)
+        #expect(p12.writebackStarted == 4, "kswapd writes them")
+        #expect(p12.keptDirty == 0, "kswapd writes them")
         #expect(k.disk.pendingWrites == 117)
 
         var d = congested()
@@ -462,7 +499,9 @@ import Testing
         #expect(!call.sc.swapWrite)
         _ = d.runReclaimCall(&call)
         let direct = try #require((d.events.scanPasses + call.passes).first)
-        #expect(direct.priority == 12 && direct.writebackStarted == 0 && direct.keptDirty == 4, "a direct reclaimer keeps them")
+        #expect(direct.priority == 12, "a direct reclaimer keeps them")
+        #expect(direct.writebackStarted == 0, "a direct reclaimer keeps them")
+        #expect(direct.keptDirty == 4, "a direct reclaimer keeps them")
     }
 }
 

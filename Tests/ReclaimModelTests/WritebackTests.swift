@@ -1,3 +1,4 @@
+import ReclaimRecords
 import ReclaimTestSupport
 import ReclaimWorkloads
 import Testing

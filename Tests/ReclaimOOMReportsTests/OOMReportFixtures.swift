@@ -1,15 +1,12 @@
 import Foundation
+import ReclaimTestSupport
 
 @testable import ReclaimOOMReports
 
 /// The shared kernel-oom fixtures and ways to re-print them as other tools would.
 enum OOMReportFixtures {
-    /// The package root (this file is `Tests/ReclaimOOMReportsTests/...`).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// `Tests/Fixtures/kernel-oom` inside the repository.
-    static let directory = packageRoot.appendingPathComponent("Tests/Fixtures/kernel-oom")
+    static let directory = TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/kernel-oom")
 
     /// Every `*.log` fixture: (file name, text), sorted by name.
     static func logs() throws -> [(name: String, text: String)] {

@@ -29,16 +29,21 @@ import Testing
     /// The first report of adj_protect_big.log, field by field.
     @Test func fieldsOfAdjProtectBig() throws {
         let report = try #require(Self.parse(try OOMReportFixtures.log("adj_protect_big.log")).reports.first)
-        #expect(report.firstLine == 1 && report.lastLine == 81)
+        #expect(report.firstLine == 1)
+        #expect(report.lastLine == 81)
         #expect(report.timestamp == LogTimestamp(uptimeMicroseconds: 393_962_944))
         #expect(report.kernelVersion == "6.18.44-fc-v595")
         #expect(report.trigger == Trigger(comm: "python3", pid: 7461, gfpMask: 0xcc0, gfpFlags: "GFP_KERNEL", order: 0, oomScoreAdj: 0))
-        #expect(report.constraint == "CONSTRAINT_MEMCG" && report.scope == "memcg")
-        #expect(report.memcg == "/rl_capture_adj_protect_big" && report.taskMemcg == "/rl_capture_adj_protect_big")
+        #expect(report.constraint == "CONSTRAINT_MEMCG")
+        #expect(report.scope == "memcg")
+        #expect(report.memcg == "/rl_capture_adj_protect_big")
+        #expect(report.taskMemcg == "/rl_capture_adj_protect_big")
         #expect(report.memory == MemcgCounter(usageKB: 65536, limitKB: 65536, failcnt: 74))
         #expect(report.memorySwap == MemcgCounter(usageKB: 65536, limitKB: 9_007_199_254_740_988, failcnt: 0))
         #expect(report.kmem == MemcgCounter(usageKB: 436, limitKB: 9_007_199_254_740_988, failcnt: 0))
-        #expect(report.swap == nil && report.ramPages == nil && report.totalSwapKB == nil)
+        #expect(report.swap == nil)
+        #expect(report.ramPages == nil)
+        #expect(report.totalSwapKB == nil)
         #expect(report.memcgStats.count == 42)
         #expect(report.memcgStats.first == MemcgStat(name: "cache", value: 8192))
         #expect(report.memcgStats.first { $0.name == "hierarchical_memsw_limit" }?.value == 9_223_372_036_854_771_712)
@@ -72,7 +77,8 @@ import Testing
                 case .bare:
                     #expect(report.timestamp == LogTimestamp())
                 case .dmesgT, .journal, .journalPrecise, .journalISO:
-                    #expect(report.timestamp.wallClock != nil && report.timestamp.uptimeMicroseconds == nil, "\(format)")
+                    #expect(report.timestamp.wallClock != nil, "\(format)")
+                    #expect(report.timestamp.uptimeMicroseconds == nil, "\(format)")
                 }
             }
         }
@@ -171,7 +177,8 @@ import Testing
         let parse = Self.parse(spliced.joined(separator: "\n"), "spliced.log")
         #expect(parse.reports.map(\.key) == [whole[1].key])
         #expect(parse.warnings.count == 1)
-        #expect(parse.warnings.first?.line == 61 && parse.warnings.first?.reportStart == 1)
+        #expect(parse.warnings.first?.line == 61)
+        #expect(parse.warnings.first?.reportStart == 1)
         #expect(parse.warnings.first?.reason.contains("next report starts here") == true)
     }
 
@@ -235,12 +242,14 @@ import Testing
         var noTable = lines
         noTable.removeSubrange(title...(title + 4))
         parse = Self.parse(noTable.joined(separator: "\n"))
-        #expect(parse.reports.isEmpty && parse.warnings.first?.reason.contains("no task table") == true)
+        #expect(parse.reports.isEmpty)
+        #expect(parse.warnings.first?.reason.contains("no task table") == true)
 
         var noVictim = lines
         noVictim.remove(at: title + 2)
         parse = Self.parse(noVictim.joined(separator: "\n"))
-        #expect(parse.reports.isEmpty && parse.warnings.first?.reason.contains("not in its task table") == true)
+        #expect(parse.reports.isEmpty)
+        #expect(parse.warnings.first?.reason.contains("not in its task table") == true)
     }
 
     /// Dropping one line: a line outside every report's recognised lines changes nothing;
@@ -308,12 +317,15 @@ import Testing
         for report in parse.reports {
             #expect(!report.tasks.isEmpty)
             #expect(report.killedIndex != nil)
-            #expect(1 <= report.firstLine && report.firstLine < report.lastLine && report.lastLine <= lineCount)
+            #expect(1 <= report.firstLine)
+            #expect(report.firstLine < report.lastLine)
+            #expect(report.lastLine <= lineCount)
             #expect(report.key.count == 64)
             _ = ScoredOOMReport(report)
         }
         for warning in parse.warnings {
-            #expect(1 <= warning.line && warning.line <= max(1, lineCount), "\(warning)")
+            #expect(1 <= warning.line, "\(warning)")
+            #expect(warning.line <= max(1, lineCount), "\(warning)")
         }
     }
 
@@ -338,11 +350,14 @@ import Testing
         #expect(parse.warnings.isEmpty)
         let a = parse.reports.first
         #expect(a?.kernelVersion == "4.9.0-8-amd64")
-        #expect(a?.scope == "memcg" && a?.memcg == "/lab" && a?.constraint == nil)
+        #expect(a?.scope == "memcg")
+        #expect(a?.memcg == "/lab")
+        #expect(a?.constraint == nil)
         #expect(a?.memcgStats == [MemcgStat(name: "cache", value: 0), MemcgStat(name: "rss", value: 102400 * 1024), MemcgStat(name: "swap", value: 0)])
         #expect(a?.tasks.map(\.pgtablesPages) == [43, 15])
         #expect(a?.tasks.map(\.oomScoreAdj) == [0, 0])
-        #expect(a?.killed.oomScoreAdj == nil && a?.killed.shmemRSSKB == 0)
+        #expect(a?.killed.oomScoreAdj == nil)
+        #expect(a?.killed.shmemRSSKB == 0)
 
         let v2 = """
             worker invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=200
@@ -362,7 +377,9 @@ import Testing
         parse = Self.parse(v2)
         #expect(parse.warnings.isEmpty)
         let b = parse.reports.first
-        #expect(b?.trigger.gfpFlags == "GFP_HIGHUSER_MOVABLE|__GFP_COMP" && b?.trigger.gfpMask == 0x140cca && b?.trigger.oomScoreAdj == 200)
+        #expect(b?.trigger.gfpFlags == "GFP_HIGHUSER_MOVABLE|__GFP_COMP")
+        #expect(b?.trigger.gfpMask == 0x140cca)
+        #expect(b?.trigger.oomScoreAdj == 200)
         #expect(b?.swap == MemcgCounter(usageKB: 1_048_576, limitKB: 1_048_576, failcnt: 3))
         #expect(b?.memcgStats.map(\.name) == ["anon", "file"])
         #expect(b?.killedIndex == 1)
@@ -385,7 +402,10 @@ import Testing
         parse = Self.parse(global)
         #expect(parse.warnings.isEmpty)
         let c = parse.reports.first
-        #expect(c?.scope == "global" && c?.memcg == nil && c?.ramPages == 1_048_576 && c?.totalSwapKB == 0)
+        #expect(c?.scope == "global")
+        #expect(c?.memcg == nil)
+        #expect(c?.ramPages == 1_048_576)
+        #expect(c?.totalSwapKB == 0)
         #expect(c?.kernelVersion == "5.15.0-91-generic")
         #expect(c?.timestamp.uptimeMicroseconds == 50_100_000)
     }

@@ -1,4 +1,5 @@
 import ReclaimModel
+import ReclaimRecords
 import Testing
 
 @testable import ReclaimOOMReports
@@ -32,11 +33,14 @@ import Testing
     @Test func adjProtectBigByHand() throws {
         let s = try #require(try Self.scored("adj_protect_big.log").first)
         #expect(s.pageSize == 4096)
-        #expect(s.totalPages == 16384 && s.totalPagesBasis == .memcgLimitNoSwapAssumed)
+        #expect(s.totalPages == 16384)
+        #expect(s.totalPagesBasis == .memcgLimitNoSwapAssumed)
         #expect(s.scores.map(\.modernPoints) == [11067, 8139, 6835])
         #expect(s.scores.map(\.legacyOOMAdj) == [0, 5, 0])
         #expect(s.scores.map(\.legacyPoints) == [2956, 33120, 2316])
-        #expect(s.modernChosen == 0 && s.legacyChosen == 1 && s.kernelKilled == 0)
+        #expect(s.modernChosen == 0)
+        #expect(s.legacyChosen == 1)
+        #expect(s.kernelKilled == 0)
     }
 
     /// sizes4: no adj, so modern = rss + page tables and 2.6.20 = total_vm / 4 (root).
@@ -47,9 +51,11 @@ import Testing
         #expect(s.count == 2)
         #expect(s[0].scores.map(\.modernPoints) == [6417, 8475, 4510, 3346])
         #expect(s[0].scores.map(\.legacyPoints) == [1804, 2316, 2828, 1035])
-        #expect(s[0].report.tasks[s[0].modernChosen!].pid == 7120 && s[0].report.tasks[s[0].legacyChosen!].pid == 7121)
+        #expect(s[0].report.tasks[s[0].modernChosen!].pid == 7120)
+        #expect(s[0].report.tasks[s[0].legacyChosen!].pid == 7121)
         #expect(s[1].scores.map(\.modernPoints) == [6417, 4510, 3346])
-        #expect(s[1].report.tasks[s[1].modernChosen!].pid == 7119 && s[1].report.tasks[s[1].legacyChosen!].pid == 7121)
+        #expect(s[1].report.tasks[s[1].modernChosen!].pid == 7119)
+        #expect(s[1].report.tasks[s[1].legacyChosen!].pid == 7121)
     }
 
     static func report(_ rows: [OOMReportTask], killed: Int, memoryLimitKB: Int64? = 65536, memswLimitKB: Int64? = nil, totalSwapKB: Int? = nil) -> OOMReport {
@@ -69,7 +75,8 @@ import Testing
             OOMReportTask(pid: 11, uid: 1000, totalVM: 5000, rss: 500, name: "b"),
         ]
         let s = ScoredOOMReport(Self.report(rows, killed: 11))
-        #expect(s.modernChosen == 1 && s.legacyChosen == 0)
+        #expect(s.modernChosen == 1)
+        #expect(s.legacyChosen == 0)
     }
 
     /// -1000 is excluded by both (2.6.20: oom_adj -17, OOM_DISABLE); pid 1 by both; a
@@ -84,8 +91,10 @@ import Testing
         #expect(s.scores.map(\.modernSkip) == ["unkillable", "oom_score_adj_min", nil])
         #expect(s.scores.map(\.legacySkip) == ["init", "oom_disable", nil])
         #expect(s.scores[2].modernPoints == 10 - 999 * 16)
-        #expect(s.scores[2].legacyOOMAdj == -16 && s.scores[2].legacyPoints == 0)
-        #expect(s.modernChosen == 2 && s.legacyChosen == 2)
+        #expect(s.scores[2].legacyOOMAdj == -16)
+        #expect(s.scores[2].legacyPoints == 0)
+        #expect(s.modernChosen == 2)
+        #expect(s.legacyChosen == 2)
     }
 
     /// totalpages: memcg limit plus min(memsw - limit, swap total) when the report shows a
@@ -93,16 +102,21 @@ import Testing
     @Test func totalPagesBasis() {
         let rows = [OOMReportTask(pid: 10, totalVM: 10, rss: 10, oomScoreAdj: 100, name: "a")]
         var s = ScoredOOMReport(Self.report(rows, killed: 10, memswLimitKB: 65536 + 8192, totalSwapKB: 1_048_576))
-        #expect(s.totalPages == 16384 + 2048 && s.totalPagesBasis == .memcgLimitPlusSwap)
+        #expect(s.totalPages == 16384 + 2048)
+        #expect(s.totalPagesBasis == .memcgLimitPlusSwap)
         s = ScoredOOMReport(Self.report(rows, killed: 10, memswLimitKB: 9_007_199_254_740_988, totalSwapKB: 4096))
         #expect(s.totalPages == 16384 + 1024)
         s = ScoredOOMReport(Self.report(rows, killed: 10, memoryLimitKB: 0))
         #expect(s.totalPages == 1)
         s = ScoredOOMReport(Self.report(rows, killed: 10, memoryLimitKB: nil))
-        #expect(s.totalPages == nil && s.totalPagesBasis == .unknown && s.modernChosen == nil)
-        #expect(s.scores[0].modernPoints == nil && s.legacyChosen == 0)
+        #expect(s.totalPages == nil)
+        #expect(s.totalPagesBasis == .unknown)
+        #expect(s.modernChosen == nil)
+        #expect(s.scores[0].modernPoints == nil)
+        #expect(s.legacyChosen == 0)
         let noAdj = [OOMReportTask(pid: 10, totalVM: 10, rss: 10, oomScoreAdj: 0, name: "a")]
         s = ScoredOOMReport(Self.report(noAdj, killed: 10, memoryLimitKB: nil))
-        #expect(s.modernChosen == 0 && s.scores[0].modernPoints == 10, "totalpages does not matter without adj")
+        #expect(s.modernChosen == 0, "totalpages does not matter without adj")
+        #expect(s.scores[0].modernPoints == 10, "totalpages does not matter without adj")
     }
 }

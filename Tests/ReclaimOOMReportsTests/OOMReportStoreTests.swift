@@ -1,6 +1,8 @@
 import GRDB
+
 @testable import ReclaimStore
 import Testing
+import ReclaimRecords
 
 @testable import ReclaimOOMReports
 
@@ -17,21 +19,32 @@ import Testing
         let store = try Store(writer: DatabaseQueue())
         let outcomes = try store.importOOMReports(try Self.fixtureReports())
         #expect(outcomes == [OOMReportImport(reportId: 1, isNew: true), OOMReportImport(reportId: 2, isNew: true), OOMReportImport(reportId: 3, isNew: true)])
-        try store.read { db throws in
+        try store.reader.read { db throws in
             let r = try #require(try Row.fetchOne(db, sql: "SELECT * FROM oom_reports WHERE report_id = 1"))
             #expect(r["source"] as String == "adj_protect_big.log")
             #expect(r["kernel_version"] as String == "6.18.44-fc-v595")
             #expect(r["uptime_us"] as Int64 == 393_962_944)
-            #expect(r["trigger_pid"] as Int == 7461 && r["gfp_mask"] as Int == 0xcc0 && r["gfp_flags"] as String == "GFP_KERNEL")
-            #expect(r["alloc_order"] as Int == 0 && r["trigger_oom_score_adj"] as Int == 0)
-            #expect(r["scope"] as String == "memcg" && r["oom_constraint"] as String == "CONSTRAINT_MEMCG")
+            #expect(r["trigger_pid"] as Int == 7461)
+            #expect(r["gfp_mask"] as Int == 0xcc0)
+            #expect(r["gfp_flags"] as String == "GFP_KERNEL")
+            #expect(r["alloc_order"] as Int == 0)
+            #expect(r["trigger_oom_score_adj"] as Int == 0)
+            #expect(r["scope"] as String == "memcg")
+            #expect(r["oom_constraint"] as String == "CONSTRAINT_MEMCG")
             #expect(r["memcg"] as String == "/rl_capture_adj_protect_big")
-            #expect(r["mem_usage_kb"] as Int == 65536 && r["mem_limit_kb"] as Int == 65536 && r["mem_failcnt"] as Int == 74)
+            #expect(r["mem_usage_kb"] as Int == 65536)
+            #expect(r["mem_limit_kb"] as Int == 65536)
+            #expect(r["mem_failcnt"] as Int == 74)
             #expect(r["memsw_limit_kb"] as Int64 == 9_007_199_254_740_988)
-            #expect(r["total_pages"] as Int == 16384 && r["total_pages_basis"] as String == "memcg_limit_no_swap_assumed")
-            #expect(r["killed_pid"] as Int == 7460 && r["killed_anon_rss_kb"] as Int == 37504 && r["killed_pgtables_kb"] as Int == 140)
-            #expect(r["modern_victim_pid"] as Int == 7460 && r["modern_victim_points"] as Int == 11067)
-            #expect(r["legacy_victim_pid"] as Int == 7462 && r["legacy_victim_points"] as Int == 33120)
+            #expect(r["total_pages"] as Int == 16384)
+            #expect(r["total_pages_basis"] as String == "memcg_limit_no_swap_assumed")
+            #expect(r["killed_pid"] as Int == 7460)
+            #expect(r["killed_anon_rss_kb"] as Int == 37504)
+            #expect(r["killed_pgtables_kb"] as Int == 140)
+            #expect(r["modern_victim_pid"] as Int == 7460)
+            #expect(r["modern_victim_points"] as Int == 11067)
+            #expect(r["legacy_victim_pid"] as Int == 7462)
+            #expect(r["legacy_victim_points"] as Int == 33120)
             #expect(try Int.fetchOne(db, sql: "SELECT json_extract(memcg_stats, '$.rss') FROM oom_reports WHERE report_id = 1") == 66_654_208)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM oom_report_tasks") == 10)
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM oom_report_tasks WHERE report_id = 1 ORDER BY row_no")
@@ -41,7 +54,8 @@ import Testing
             #expect(rows.map { $0["legacy_chosen"] as Int } == [0, 1, 0])
             #expect(rows.map { $0["modern_points"] as Int } == [11067, 8139, 6835])
             #expect(rows.map { $0["legacy_oom_adj"] as Int } == [0, 5, 0])
-            #expect(rows[1]["pgtables_bytes"] as Int == 73728 && rows[1]["oom_score_adj"] as Int == 300)
+            #expect(rows[1]["pgtables_bytes"] as Int == 73728)
+            #expect(rows[1]["oom_score_adj"] as Int == 300)
         }
     }
 
@@ -58,7 +72,7 @@ import Testing
         #expect(second.allSatisfy { !$0.isNew })
         let doubled = try Self.fixtureReports()
         #expect(try store.importOOMReports(doubled + doubled).allSatisfy { !$0.isNew })
-        try store.read { db throws in
+        try store.reader.read { db throws in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM oom_reports") == 3)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM oom_report_tasks") == 10)
             #expect(try String.fetchAll(db, sql: "SELECT DISTINCT source FROM oom_reports ORDER BY 1") == ["adj_protect_big.log", "sizes4.log"])
@@ -74,16 +88,16 @@ import Testing
     @Test func agreementQueries() throws {
         let store = try Store(writer: DatabaseQueue())
         _ = try store.importOOMReports(try Self.fixtureReports())
-        let perReport = try #require(Store.cannedQuery(named: "oom-report-agreement"))
-        let rows = try #require(try store.run(sql: perReport.text, query: perReport.name).first)
+        let perReport = try #require(StoreReader.cannedQuery(named: "oom-report-agreement"))
+        let rows = try #require(try store.reader.run(sql: perReport.text, query: perReport.name).first)
         let column = { (name: String) in rows.rows.map { $0[rows.columns.firstIndex(of: name)!] } }
         #expect(column("kernel_pid") == [.integer(7460), .integer(7120), .integer(7119)])
         #expect(column("modern_pid") == column("kernel_pid"))
         #expect(column("modern_agrees") == [.integer(1), .integer(1), .integer(1)])
         #expect(column("legacy_pid") == [.integer(7462), .integer(7121), .integer(7121)])
         #expect(column("legacy_agrees") == [.integer(0), .integer(0), .integer(0)])
-        let rate = try #require(Store.cannedQuery(named: "oom-report-agreement-rate"))
-        let totals = try #require(try store.run(sql: rate.text, query: rate.name).first)
+        let rate = try #require(StoreReader.cannedQuery(named: "oom-report-agreement-rate"))
+        let totals = try #require(try store.reader.run(sql: rate.text, query: rate.name).first)
         #expect(totals.columns == ["heuristic", "reports", "predicted", "agree", "agreement_rate"])
         #expect(totals.rows == [
             [.text("modern"), .integer(3), .integer(3), .integer(3), .real(1.0)],
@@ -94,7 +108,7 @@ import Testing
     /// m0005: STRICT tables, every column commented, reports' tasks cascade.
     @Test func schemaIsStrictAndDocumented() throws {
         let store = try Store(writer: DatabaseQueue())
-        try store.read { db throws in
+        try store.reader.read { db throws in
             for table in ["oom_reports", "oom_report_tasks"] {
                 #expect(try Int.fetchOne(db, sql: "SELECT strict FROM pragma_table_list WHERE name = ?", arguments: [table]) == 1)
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table]) ?? ""

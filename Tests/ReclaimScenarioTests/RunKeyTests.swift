@@ -1,5 +1,6 @@
 import Foundation
 import ReclaimModel
+import ReclaimRecords
 import Testing
 
 @testable import ReclaimScenario

@@ -1,4 +1,5 @@
 import ReclaimModel
+import ReclaimRecords
 import ReclaimWorkloads
 import Testing
 
@@ -7,7 +8,9 @@ import Testing
 @Suite struct ScenarioSimulationConfigTests {
     @Test func theDesignExampleBecomesAConfig() throws {
         let config = try ScenarioFile.load(path: fixturePath("two-tenants.yaml")).simulationConfig()
-        #expect(config.kernel == "2.6.20-rss" && config.seed == 1 && config.hz == 250)
+        #expect(config.kernel == "2.6.20-rss")
+        #expect(config.seed == 1)
+        #expect(config.hz == 250)
         #expect(config.durationJiffies == 7500)
         #expect(config.sampleIntervalJiffies == 250)
         #expect(config.machine == MachineSpec(ramPages: 65536, uptimeSeconds: 7200))
@@ -21,8 +24,10 @@ import Testing
         #expect(config.tasks.map(\.container) == [0, 0, 0, 0, 1])
         #expect(config.tasks.map(\.parent) == [nil, 0, 0, 0, nil])
         let postgres = config.tasks[4]
-        #expect(postgres.uid == 0 && postgres.caps == [.sysAdmin, .sysRawio])
-        #expect(postgres.startJiffies == -900_000 && postgres.cpuJiffies == 3125)
+        #expect(postgres.uid == 0)
+        #expect(postgres.caps == [.sysAdmin, .sysRawio])
+        #expect(postgres.startJiffies == -900_000)
+        #expect(postgres.cpuJiffies == 3125)
         #expect(postgres.workload == .fileDirty(pages: 2048, refsPerTick: 64, pattern: .uniform, writeRatio: 0.5))
         #expect(
             config.tasks[1].workload
@@ -46,7 +51,8 @@ import Testing
             "name: t\nhz: \(hz)\nduration_s: \(seconds)\ntasks: [{name: a, cpu_s: \(seconds), start_s: \(seconds), workload: {kind: fork, interval_s: \(seconds)}}]"
         let config = try load(yaml).simulationConfig()
         #expect(config.durationJiffies == jiffies)
-        #expect(config.tasks[0].cpuJiffies == jiffies && config.tasks[0].startJiffies == jiffies)
+        #expect(config.tasks[0].cpuJiffies == jiffies)
+        #expect(config.tasks[0].startJiffies == jiffies)
         #expect(config.tasks[0].workload == .fork(children: 1, childPages: 256, intervalJiffies: jiffies))
     }
 

@@ -28,7 +28,8 @@ import Testing
         #expect(list.keyPath.description == "machine.swappiness")
         #expect(texts(list) == ["0", "60"])
         let range = try SweepAxis(key: "seed", node: .scalar(.init(text: "1..20", kind: .string)), file: "s.yaml")
-        #expect(range.values.count == 20 && range.isSeed)
+        #expect(range.values.count == 20)
+        #expect(range.isSeed)
         do {
             _ = try SweepAxis(key: "machine.swappiness", node: .scalar(.init(text: "60", kind: .int)), file: "s.yaml")
             Issue.record("a scalar is not an axis")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReclaimRecords
 import Testing
 
 @testable import ReclaimStore
@@ -13,16 +14,16 @@ import Testing
 
     /// Every query's header: `-- NAME: summary`, then `Parameters:` and `Columns:` sections
     /// that list exactly the statement's parameters and result columns; one statement each.
-    @Test(arguments: Store.cannedQueries.map(\.name))
+    @Test(arguments: StoreReader.cannedQueries.map(\.name))
     func headerMatchesTheStatement(name: String) throws {
-        let query = try #require(Store.cannedQuery(named: name))
+        let query = try #require(StoreReader.cannedQuery(named: name))
         #expect(name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "kebab-case name")
         #expect(query.header.first?.hasPrefix(name + ": ") == true, "first line is '-- \(name): ...'")
         #expect(!query.summary.isEmpty)
         #expect(query.header.contains { $0.hasPrefix("Answers:") })
         #expect(query.header.contains { $0.hasPrefix("Parameters:") })
         let store = try Store(writer: DatabaseQueue())
-        try store.read { db throws in
+        try store.reader.read { db throws in
             let statements = try db.allStatements(sql: query.text)
             var prepared: [Statement] = []
             while let statement = try statements.next() { prepared.append(statement) }
@@ -32,7 +33,7 @@ import Testing
             #expect(
                 query.documentedColumns == statement.columnNames, "\(name): Columns: section lists the result columns")
             #expect(
-                query.documentedParameters == Store.parameterNames(of: statement),
+                query.documentedParameters == StoreReader.parameterNames(of: statement),
                 "\(name): Parameters: section lists the parameters")
         }
         if query.documentedParameters.isEmpty {
@@ -42,7 +43,7 @@ import Testing
 
     @Test func theViewsExist() throws {
         let store = try Store(writer: DatabaseQueue())
-        try store.read { db throws in
+        try store.reader.read { db throws in
             let views = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
             #expect(views == ["oom_outcomes", "run_config", "run_metrics"])
         }
@@ -51,7 +52,7 @@ import Testing
     /// run_config: the config key drops the seed only; configurations are numbered densely.
     @Test func runConfigGroupsSeeds() throws {
         let store = try QueryFixtures.store()
-        let rows = try store.read { db throws in
+        let rows = try store.reader.read { db throws in
             try Row.fetchAll(
                 db,
                 sql:
@@ -78,14 +79,14 @@ import Testing
     /// `RECORD_SNAPSHOTS=1 swift test`.
     @Test(arguments: mainQueries)
     func goldenResults(name: String) throws {
-        let query = try #require(Store.cannedQuery(named: name))
+        let query = try #require(StoreReader.cannedQuery(named: name))
         let store = try QueryFixtures.store()
-        var text = try Self.render(store.run(sql: query.text, query: name))
+        var text = try Self.render(store.reader.run(sql: query.text, query: name))
         if name == "oom-decision" {
             // The default (run 1, OOM 1) above; the child-first decision of run 4 below.
             text += "\n-- :run_id 4, :oom_no 1\n"
             text += try Self.render(
-                store.run(sql: query.text, query: name, parameters: ["run_id": .integer(4), "oom_no": .integer(1)]))
+                store.reader.run(sql: query.text, query: name, parameters: ["run_id": .integer(4), "oom_no": .integer(1)]))
         }
         try Self.compare(text, golden: Self.snapshots.appendingPathComponent("\(name).txt"))
     }
@@ -94,8 +95,8 @@ import Testing
     @Test func keyNumbersByHand() throws {
         let store = try QueryFixtures.store()
         func rows(_ name: String) throws -> [[String: QueryValue]] {
-            let query = try #require(Store.cannedQuery(named: name))
-            let result = try #require(try store.run(sql: query.text, query: name).first)
+            let query = try #require(StoreReader.cannedQuery(named: name))
+            let result = try #require(try store.reader.run(sql: query.text, query: name).first)
             return result.rows.map { Dictionary(uniqueKeysWithValues: zip(result.columns, $0)) }
         }
         // seed-stats, config 3 (seeds 1 and 2 done): pages_scanned 271 and 272 -> mean
@@ -146,23 +147,23 @@ import Testing
     /// Unset parameters bind NULL (so the query's defaults apply); unknown ones are refused.
     @Test func parameters() throws {
         let store = try QueryFixtures.store()
-        let query = try #require(Store.cannedQuery(named: "oom-decision"))
+        let query = try #require(StoreReader.cannedQuery(named: "oom-decision"))
         #expect(query.documentedParameters == ["run_id", "oom_no"])
-        #expect(try store.parameterNames(of: query.text, query: query.name) == ["run_id", "oom_no"])
-        let byDefault = try store.run(sql: query.text, query: query.name)
-        let explicit = try store.run(
+        #expect(try store.reader.parameterNames(of: query.text, query: query.name) == ["run_id", "oom_no"])
+        let byDefault = try store.reader.run(sql: query.text, query: query.name)
+        let explicit = try store.reader.run(
             sql: query.text, query: query.name, parameters: ["run_id": .integer(1), "oom_no": .integer(1)])
         #expect(byDefault == explicit)
         let error = #expect(throws: QueryError.self) {
-            try store.run(sql: query.text, query: query.name, parameters: ["run": .integer(1)])
+            try store.reader.run(sql: query.text, query: query.name, parameters: ["run": .integer(1)])
         }
         #expect(error?.description == "unknown parameter :run: oom-decision takes :run_id, :oom_no")
         let noneTaken = #expect(throws: QueryError.self) {
-            try store.run(sql: "SELECT 1", query: "x.sql", parameters: ["a": .null])
+            try store.reader.run(sql: "SELECT 1", query: "x.sql", parameters: ["a": .null])
         }
         #expect(noneTaken?.description == "unknown parameter :a: x.sql takes no parameters")
         #expect(
-            try store.run(sql: "SELECT :a AS a, @b AS b", query: "x.sql", parameters: ["b": .text("t")])
+            try store.reader.run(sql: "SELECT :a AS a, @b AS b", query: "x.sql", parameters: ["b": .text("t")])
                 == [QueryResult(columns: ["a", "b"], rows: [[.null, .text("t")]])])
     }
 
@@ -183,7 +184,7 @@ import Testing
         defer { dir.remove() }
         let path = dir.path("lab.db")
         _ = try Store(path: path)
-        let store = try Store(readingExisting: path)
+        let store = try StoreReader(readingExisting: path)
         let error = #expect(throws: QueryError.self) {
             try store.run(sql: "DELETE FROM runs", query: "x.sql")
         }
@@ -196,29 +197,32 @@ import Testing
         #expect(syntax?.description.contains("y.sql") == true)
     }
 
-    /// `Store(readingExisting:)` never creates a file and applies the usual checks.
+    /// `StoreReader(readingExisting:)` never creates a file and applies the usual checks.
     @Test func readingExistingRefusesMissingAndForeignFiles() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let missing = dir.path("missing.db")
-        let error = #expect(throws: QueryError.self) { try Store(readingExisting: missing) }
+        let error = #expect(throws: QueryError.self) { try StoreReader(readingExisting: missing) }
         guard case .missingDatabase(let path, let isEmpty) = error else {
             Issue.record("expected missingDatabase, got \(String(describing: error))")
             return
         }
-        #expect(path == missing && !isEmpty)
+        #expect(path == missing)
+        #expect(!isEmpty)
         #expect(try dir.contents().isEmpty, "nothing created")
         let text = dir.path("notes.db")
         try Data("hello, not sqlite".utf8).write(to: URL(fileURLWithPath: text))
-        #expect(throws: StoreError.self) { try Store(readingExisting: text) }
+        #expect(throws: StoreError.self) { try StoreReader(readingExisting: text) }
         let empty = dir.path("empty.db")
         FileManager.default.createFile(atPath: empty, contents: Data())
-        #expect(throws: QueryError.self) { try Store(readingExisting: empty) }
+        #expect(throws: QueryError.self) { try StoreReader(readingExisting: empty) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty)
     }
 
-    /// A database written before m0002 is upgraded so that the canned queries find their views.
-    @Test func anOlderDatabaseGetsTheViews() throws {
+    /// A database written before m0002 is refused by a reader, byte for byte unchanged, with
+    /// the migrations it lacks and how to upgrade it; `Store(path:)` (what
+    /// `reclaimlab migrate` opens) upgrades it, and the canned queries then find their views.
+    @Test func anOlderDatabaseIsRefusedUnchangedUntilMigrated() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.path("old.db")
@@ -227,9 +231,21 @@ import Testing
             try Store.makeMigrator().migrate(queue, upTo: "m0001_initial")
             try queue.close()
         }
-        let store = try Store(readingExisting: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let error = #expect(throws: StoreError.self) { try StoreReader(readingExisting: path) }
+        guard case .olderSchema(path, let missing) = error else {
+            Issue.record("expected olderSchema, got \(String(describing: error))")
+            return
+        }
+        #expect(missing == Array(Store.migrationIdentifiers.dropFirst()), "every migration after m0001")
+        #expect(error?.description.contains("reclaimlab migrate --db \(path)") == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file is unchanged")
+        #expect(try dir.contents().sorted() == ["old.db"], "no -wal or -shm left beside it")
+
+        _ = try Store(path: path)
+        let store = try StoreReader(readingExisting: path)
         #expect(try store.schemaVersion.applied == Store.migrationIdentifiers)
-        let query = try #require(Store.cannedQuery(named: "oom-kills"))
+        let query = try #require(StoreReader.cannedQuery(named: "oom-kills"))
         #expect(try store.run(sql: query.text, query: query.name).first?.rows.isEmpty == true)
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import ReclaimRecords
+import ReclaimTestSupport
 import Testing
 
 @testable import ReclaimStore
@@ -10,7 +12,7 @@ import Testing
 /// pages, e.g. `docs/oom-reports.md`, which the page links to).
 @Suite struct DatabaseDocsTests {
     static func section() throws -> String {
-        let url = Fixtures.packageRoot.appendingPathComponent("docs/database.md")
+        let url = TestPaths.packageRoot.appendingPathComponent("docs/database.md")
         let page = try String(contentsOf: url, encoding: .utf8)
         #expect(page.hasPrefix("# The database\n"), "docs/database.md starts with its title")
         return page

@@ -1,19 +1,16 @@
 import Foundation
 import GRDB
 import ReclaimModel
+import ReclaimRecords
 import ReclaimStore
 
 /// Shared fixtures for the store tests: a descriptor, a hand-built event batch, paths.
 enum Fixtures {
-    /// The package root, found from this file (`Tests/ReclaimStoreTests/Fixtures.swift`).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func descriptor(key: String = "key-1", seed: UInt64 = 1, sweepId: Int64? = nil) -> RunDescriptor {
         RunDescriptor(
             runKey: key, sweepId: sweepId, scenario: "two-tenants", kernel: ModelInfo.kernel,
             seed: seed, swappiness: 60, swapPages: 0, laptopMode: 5,
-            config: #"{"name":"two-tenants","seed":1}"#, hz: 250, durationMs: 30_000)
+            config: #"{"name":"two-tenants","seed":1}"#, hz: 250, durationMs: 30_000, modelVersion: ModelInfo.modelVersion)
     }
 
     /// One event of every kind, in the order the simulator reports them (passes first).
@@ -89,7 +86,7 @@ enum Fixtures {
 
     /// Rows per event table of one run.
     static func eventCounts(_ store: Store, runId: Int64) throws -> [String: Int] {
-        try store.read { db throws in
+        try store.reader.read { db throws in
             var counts: [String: Int] = [:]
             for table in ["reclaim_calls", "scan_passes", "oom_events", "oom_candidates", "samples", "tasks", "containers"] {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE run_id = ?", arguments: [runId]) ?? -1
@@ -99,7 +96,7 @@ enum Fixtures {
     }
 
     static func status(_ store: Store, runId: Int64) throws -> String? {
-        try store.read { db throws in
+        try store.reader.read { db throws in
             try String.fetchOne(db, sql: "SELECT status FROM runs WHERE run_id = ?", arguments: [runId])
         }
     }

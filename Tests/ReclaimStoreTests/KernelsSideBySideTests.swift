@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import ReclaimModel
+import ReclaimRecords
 import ReclaimStore
 import Testing
 
@@ -62,8 +62,8 @@ import Testing
         try Self.record(store, kernel: "2.6.20-rss", model: "2.6.20-rss/3", seed: 2, calls: [(60, 50, 20, 40)], kill: false, swapOuts: 0)
         try Self.record(store, kernel: "live", model: "linux-test", seed: 1, calls: [(10, 0, 0, 10), (10, 0, 0, 10), (10, 0, 0, 10)], kill: true, swapOuts: 0)
         try Self.record(store, kernel: "2.6.20-rss", model: "2.6.20-rss/3", seed: 1, swappiness: 100, calls: [], kill: false, swapOuts: 0)
-        let query = try #require(Store.cannedQuery(named: "kernels-side-by-side"))
-        let result = try #require(try store.run(sql: query.text, query: "kernels-side-by-side").first)
+        let query = try #require(StoreReader.cannedQuery(named: "kernels-side-by-side"))
+        let result = try #require(try store.reader.run(sql: query.text, query: "kernels-side-by-side").first)
         let rows = result.rows.map { Dictionary(uniqueKeysWithValues: zip(result.columns, $0)) }
         #expect(rows.count == 3)
         let sim = rows[0]

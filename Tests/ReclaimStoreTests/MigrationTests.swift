@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import ReclaimRecords
+import ReclaimTestSupport
 import Testing
 
 @testable import ReclaimStore
@@ -12,7 +14,7 @@ import Testing
     ]
 
     static func sqlFiles(_ folder: String) throws -> [String] {
-        let dir = Fixtures.packageRoot.appendingPathComponent(folder).path
+        let dir = TestPaths.packageRoot.appendingPathComponent(folder).path
         return try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".sql") }.sorted()
     }
 
@@ -30,15 +32,15 @@ import Testing
         let embedded = folder == "migrations" ? EmbeddedSQL.migrations : EmbeddedSQL.queries
         #expect(embedded.map(\.name) == (try Self.sqlFiles(folder)))
         for file in embedded {
-            let disk = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("\(folder)/\(file.name)"))
+            let disk = try Data(contentsOf: TestPaths.packageRoot.appendingPathComponent("\(folder)/\(file.name)"))
             #expect(Data(file.text.utf8) == disk, "\(folder)/\(file.name): embedded copy differs from the file")
         }
     }
 
     @Test func migratedSchemaHasStrictTablesWithForeignKeys() throws {
         let store = try Store(writer: DatabaseQueue())
-        #expect(try store.schemaVersion.applied == Store.migrationIdentifiers)
-        try store.read { db throws in
+        #expect(try store.reader.schemaVersion.applied == Store.migrationIdentifiers)
+        try store.reader.read { db throws in
             let rows = try Row.fetchAll(
                 db,
                 sql: "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
@@ -58,7 +60,7 @@ import Testing
     /// design.md: "document every column". Each column's definition carries a `--` comment.
     @Test func everyColumnIsCommented() throws {
         let store = try Store(writer: DatabaseQueue())
-        try store.read { db throws in
+        try store.reader.read { db throws in
             for table in ["runs", "sweeps"] + Self.eventTables {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table]) ?? ""
                 let lines = sql.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -94,8 +96,8 @@ import Testing
                     """)
         }
         let store = try Store(writer: queue)
-        #expect(try store.schemaVersion.latest == Store.migrationIdentifiers.last)
-        try store.read { db throws in
+        #expect(try store.reader.schemaVersion.latest == Store.migrationIdentifiers.last)
+        try store.reader.read { db throws in
             let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM oom_candidates"))
             #expect(row["pid"] as Int? == 300 && row["points"] as Int? == 120 && row["name"] as String? == "nginx")
             #expect(row["visit_no"] as Int? == nil)
@@ -106,7 +108,7 @@ import Testing
         var events = Fixtures.events()
         events.oomCandidates[1].visitNo = 2
         try store.finishRun(runId: runId, events: events, summary: Fixtures.summary())
-        let visits = try store.read { db in
+        let visits = try store.reader.read { db in
             try Int?.fetchAll(db, sql: "SELECT visit_no FROM oom_candidates WHERE run_id = ? ORDER BY pid", arguments: [runId])
         }
         #expect(visits == [nil, 2])
@@ -140,7 +142,7 @@ import Testing
                     """)
         }
         let store = try Store(writer: queue)
-        try store.read { db throws in
+        try store.reader.read { db throws in
             let run = try #require(try Row.fetchOne(db, sql: "SELECT * FROM runs"))
             #expect(run["run_key"] as String? == "k")
             #expect(run["pages_scanned"] as Int? == 64)
@@ -184,7 +186,7 @@ import Testing
     @Test func cannedQueriesPrepareAgainstTheSchema() throws {
         let store = try Store(writer: DatabaseQueue())
         #expect(EmbeddedSQL.queries.contains { $0.name == "runs-overview.sql" })
-        try store.read { db throws in
+        try store.reader.read { db throws in
             for query in EmbeddedSQL.queries {
                 #expect(query.text.hasPrefix("--"), "\(query.name) starts with a comment header")
                 let statements = try db.allStatements(sql: query.text)
@@ -202,7 +204,7 @@ import Testing
         try store.finishRun(runId: done, events: Fixtures.events(), summary: Fixtures.summary())
         _ = try store.beginRun(Fixtures.descriptor(key: "b", seed: 2))
         let text = try #require(EmbeddedSQL.queries.first { $0.name == "runs-overview.sql" }).text
-        let rows = try store.read { db throws in try Row.fetchAll(db, sql: text) }
+        let rows = try store.reader.read { db throws in try Row.fetchAll(db, sql: text) }
         #expect(rows.count == 2)
         let first = try #require(rows.first)
         #expect(first["run_key"] as String? == "a")
@@ -216,7 +218,7 @@ import Testing
     @Test func schemaSnapshot() throws {
         let store = try Store(writer: DatabaseQueue())
         let collector = TextCollector()
-        try store.read { db throws in try db.dumpSchema(to: collector) }
+        try store.reader.read { db throws in try db.dumpSchema(to: collector) }
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Snapshots/schema.sql.txt")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReclaimModel
+import ReclaimRecords
 import ReclaimStore
 
 /// A small fixed database for the canned-query golden tests, built through the Store's own

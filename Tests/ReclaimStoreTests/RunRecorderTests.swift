@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReclaimModel
+import ReclaimRecords
 import ReclaimTestSupport
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
     }
 
     static func descriptor(_ key: String) -> RunDescriptor {
-        RunDescriptor(runKey: key, scenario: "t", kernel: ModelInfo.kernel, seed: 1, swappiness: 60, swapPages: 0, laptopMode: 0, config: "{}", hz: 250, durationMs: 1000)
+        RunDescriptor(runKey: key, scenario: "t", kernel: ModelInfo.kernel, seed: 1, swappiness: 60, swapPages: 0, laptopMode: 0, config: "{}", hz: 250, durationMs: 1000, modelVersion: ModelInfo.modelVersion)
     }
 
     static func simulate<S: EventSink>(_ sink: inout S) throws -> RunSummary {
@@ -26,7 +27,7 @@ import Testing
     }
 
     static func rows(_ store: Store, _ runId: Int64) throws -> [String] {
-        try store.read { db in
+        try store.reader.read { db in
             var out: [String] = []
             for table in ["reclaim_calls", "scan_passes", "oom_events", "oom_candidates", "samples", "tasks", "containers", "zones"] {
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE run_id = ? ORDER BY 2, 3, 4", arguments: [runId])
@@ -48,7 +49,7 @@ import Testing
         var recorder = store.recorder(runId: b, batchLimit: 50)  // many small batches
         let summaryB = try Self.simulate(&recorder)
         // Before finishRun nothing of run b is visible.
-        let visible = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scan_passes WHERE run_id = ?", arguments: [b]) }
+        let visible = try store.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scan_passes WHERE run_id = ?", arguments: [b]) }
         #expect(visible == 0)
         try store.finishRun(recorder, summary: summaryB)
         let rowsA = try Self.rows(store, a)
@@ -66,9 +67,12 @@ import Testing
         let id = try store.beginRun(Self.descriptor("k")).runId
         var recorder = store.recorder(runId: id, batchLimit: 100)
         for pass in RecorderBenchmark.syntheticPasses(100).scanPasses { recorder.scanPass(pass) }
-        #expect(recorder.staged && recorder.buffered == 0 && recorder.buffer.scanPasses.isEmpty)
+        #expect(recorder.staged)
+        #expect(recorder.buffered == 0)
+        #expect(recorder.buffer.scanPasses.isEmpty)
         #expect(recorder.buffer.scanPasses.capacity >= 100, "capacity after the flush: \(recorder.buffer.scanPasses.capacity)")
-        #expect(recorder.batchLimit == 100 && store.recorder(runId: id).batchLimit == 16384)
+        #expect(recorder.batchLimit == 100)
+        #expect(store.recorder(runId: id).batchLimit == 16384)
     }
 
     /// A process that dies mid-run leaves no event rows: staging lives in TEMP tables.
@@ -83,10 +87,10 @@ import Testing
             // No finishRun: the store goes away as in a crash.
         }
         let reopened = try Store(path: path)
-        let counts = try reopened.read { db in
+        let counts = try reopened.reader.read { db in
             try ["scan_passes", "reclaim_calls", "samples"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
         }
         #expect(counts == [0, 0, 0])
-        #expect(try reopened.runs().first?.status == "running")
+        #expect(try reopened.reader.runs().first?.status == .running)
     }
 }

@@ -1,5 +1,6 @@
 import GRDB
 import ReclaimModel
+import ReclaimRecords
 import ReclaimStore
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
             "reclaim_calls": 2, "scan_passes": 3, "oom_events": 1, "oom_candidates": 2,
             "samples": 2, "tasks": 2, "containers": 1,
         ])
-        let run = try #require(try store.runs(status: "done").first)
+        let run = try #require(try store.reader.runs(status: .done).first)
         #expect(run.runId == runId)
         #expect(run.error == nil)
         #expect(run.pagesScanned == 72)
@@ -22,7 +23,7 @@ import Testing
         #expect(run.oomKills == 1)
         #expect(run.finishedAt != nil)
 
-        try store.read { db throws in
+        try store.reader.read { db throws in
             let totals = try #require(try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE run_id = ?", arguments: [runId]))
             #expect(totals["faults"] as Int? == 12_000)
             #expect(totals["stall_ms"] as Int? == 100)
@@ -84,8 +85,8 @@ import Testing
         #expect(error?.exitCode == 70)
         #expect(error.map { "\($0)" }?.contains("INSERT INTO containers") == true, "the message keeps the SQL")
         #expect(try Fixtures.eventCounts(store, runId: runId).values.allSatisfy { $0 == 0 })
-        let run = try #require(try store.runs().first)
-        #expect(run.status == "running")
+        let run = try #require(try store.reader.runs().first)
+        #expect(run.status == .running)
         #expect(run.pagesScanned == nil)
         #expect(run.finishedAt == nil)
     }
@@ -95,7 +96,7 @@ import Testing
         let runId = try store.beginRun(Fixtures.descriptor()).runId
         let panic = "Kernel panic - not syncing: out of memory. panic_on_oom is selected"
         try store.finishRun(runId: runId, events: Fixtures.events(), summary: Fixtures.summary(panic: panic))
-        let run = try #require(try store.runs(status: "failed").first)
+        let run = try #require(try store.reader.runs(status: .failed).first)
         #expect(run.error == panic)
         #expect(run.oomKills == 1)
         #expect(try Fixtures.eventCounts(store, runId: runId)["oom_candidates"] == 2)
@@ -108,7 +109,7 @@ import Testing
         let twice = #expect(throws: StoreError.self) {
             try store.finishRun(runId: runId, events: RecordingSink(), summary: Fixtures.summary())
         }
-        guard case .runNotRunning(_, runId, "done") = twice else {
+        guard case .runNotRunning(_, runId, .done) = twice else {
             Issue.record("expected runNotRunning, got \(String(describing: twice))")
             return
         }
@@ -142,7 +143,7 @@ import Testing
             SampleRecord(tMs: Int64(i * 250), container: i % 2 == 0 ? "web" : nil, usage: i, active: 2 * i, inactive: 3 * i, dirty: 0, writeback: 0, swapUsed: 0, free: 7)
         }
         try store.finishRun(runId: runId, events: events, summary: Fixtures.summary())
-        try store.read { db throws in
+        try store.reader.read { db throws in
             let stored = try Row.fetchAll(
                 db, sql: "SELECT call_no, priority, nr_scanned, deactivated, swap_tendency FROM scan_passes WHERE run_id = ? ORDER BY call_no, priority DESC",
                 arguments: [runId])

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReclaimModel
+import ReclaimRecords
 import ReclaimStore
 import Testing
 
@@ -30,7 +31,7 @@ import Testing
 
     /// Every row of every table but the id and wall-clock columns, by run key, sorted.
     private func content(_ store: Store) throws -> [String: [String]] {
-        try store.read { db throws in
+        try store.reader.read { db throws in
             var out: [String: [String]] = [:]
             out["runs"] = try Row.fetchAll(db, sql: "SELECT * FROM runs").map { row in
                 row.columnNames.filter { !["run_id", "sweep_id", "started_at", "finished_at"].contains($0) }
@@ -67,10 +68,10 @@ import Testing
         #expect(report.sweepsAdded == 1)
         #expect(report.eventRows == 2 * 13)
 
-        let statuses = Dictionary(uniqueKeysWithValues: try out.runs().map { ($0.runKey, $0.status) })
-        #expect(statuses == ["a": "done", "b": "done", "c": "done", "f": "failed", "z": "done"])
+        let statuses = Dictionary(uniqueKeysWithValues: try out.reader.runs().map { ($0.runKey, $0.status) })
+        #expect(statuses == ["a": .done, "b": .done, "c": .done, "f": .failed, "z": .done])
         // Each done run has the fixture's rows, under its own new run_id.
-        for row in try out.runs(status: "done") {
+        for row in try out.reader.runs(status: .done) {
             #expect(
                 try Fixtures.eventCounts(out, runId: row.runId) == [
                     "reclaim_calls": 2, "scan_passes": 3, "oom_events": 1, "oom_candidates": 2, "samples": 2,
@@ -79,7 +80,7 @@ import Testing
                 ])
         }
         // Copied runs point at the copied sweep.
-        let sweepOfB = try out.read { db in
+        let sweepOfB = try out.reader.read { db in
             try String.fetchOne(
                 db, sql: "SELECT s.spec FROM runs r JOIN sweeps s USING (sweep_id) WHERE r.run_key = 'b'")
         }
@@ -89,7 +90,10 @@ import Testing
 
         // Merging the same input again adds nothing.
         let again = try out.merge(from: dir.path("in.db"))
-        #expect(again.runsAdded == 0 && again.runsReplaced == 0 && again.sweepsAdded == 0 && again.eventRows == 0)
+        #expect(again.runsAdded == 0)
+        #expect(again.runsReplaced == 0)
+        #expect(again.sweepsAdded == 0)
+        #expect(again.eventRows == 0)
         #expect(again.runsAlreadyDone == 3)
         #expect(try content(out) == merged)
         // The input's done runs are in OUT row for row.
@@ -134,7 +138,7 @@ import Testing
                 #expect(error.exitCode == code, "\(error)")
             }
         }
-        #expect(try out.runs().isEmpty)
+        #expect(try out.reader.runs().isEmpty)
     }
 
     @Test func runsByKeyFindsRecordedRuns() throws {
@@ -142,7 +146,7 @@ import Testing
         defer { dir.remove() }
         let store = try makeInput(dir.path("a.db"), done: ["a"], failed: ["f"])
         let keys = ["a", "f", "nope"] + (0..<1200).map { "k\($0)" }
-        let found = try store.runs(keys: keys)
-        #expect(found.mapValues(\.status) == ["a": "done", "f": "failed"])
+        let found = try store.reader.runs(keys: keys)
+        #expect(found.mapValues(\.status) == ["a": .done, "f": .failed])
     }
 }

@@ -52,16 +52,16 @@ import Testing
 
     @Test func sweepsCountRunsByStatusAndTheRunsOutsideASweepComeLast() throws {
         let (store, _) = try Self.store()
-        let sweeps = try store.reportSweeps()
+        let sweeps = try store.reader.reportSweeps()
         #expect(sweeps.map(\.sweepId) == [1, nil])
         #expect(sweeps.map(\.done) == [3, 1] && sweeps.map(\.failed) == [1, 0])
-        #expect(try store.reportSweeps(sweepId: 1).count == 1)
-        #expect(try store.reportSweeps(sweepId: 9).isEmpty)
+        #expect(try store.reader.reportSweeps(sweepId: 1).count == 1)
+        #expect(try store.reader.reportSweeps(sweepId: 9).isEmpty)
     }
 
     @Test func configPointsSpreadTheDoneRunsOnly() throws {
         let (store, _) = try Self.store()
-        let points = try store.reportConfigPoints(sweepId: 1)
+        let points = try store.reader.reportConfigPoints(sweepId: 1)
         #expect(points.map(\.swappiness) == [60, 100])
         let p = try #require(points.first)
         #expect(p.done == 2 && p.failed == 1)
@@ -76,16 +76,16 @@ import Testing
         #expect(points[1].metrics[.reclaimEfficiency] == nil)
         #expect(points[1].metrics[.pagesScanned] == ReportData.Spread(count: 1, min: 0, mean: 0, max: 0))
         // Outside a sweep: the live run.
-        #expect(try store.reportConfigPoints(sweepId: nil).map(\.kernel) == ["live"])
+        #expect(try store.reader.reportConfigPoints(sweepId: nil).map(\.kernel) == ["live"])
     }
 
     @Test func usageIsThePeakPerBucket() throws {
         let (store, _) = try Self.store()
         // 40 ms in 2 buckets: 20 ms each; machine 0..19 -> max(5, 9) = 9, swap max(1, 0) = 1;
         // 20..39 -> max(3, 7) = 7, swap max(4, 2) = 4; the container's one sample after the machine's.
-        #expect(Store.reportBucketWidth(durationMs: 40, buckets: 2) == 20)
-        #expect(Store.reportBucketWidth(durationMs: 41, buckets: 2) == 21)
-        let usage = try store.reportUsage(runId: 1, durationMs: 40, buckets: 2)
+        #expect(StoreReader.reportBucketWidth(durationMs: 40, buckets: 2) == 20)
+        #expect(StoreReader.reportBucketWidth(durationMs: 41, buckets: 2) == 21)
+        let usage = try store.reader.reportUsage(runId: 1, durationMs: 40, buckets: 2)
         #expect(usage.map(\.container) == [nil, nil, "box"])
         #expect(usage.map(\.tMs) == [0, 20, 0])
         #expect(usage.map(\.usage) == [9, 7, 2])
@@ -95,13 +95,13 @@ import Testing
     @Test func callsAndPassesAreCountedNotListed() throws {
         let (store, _) = try Self.store()
         // Calls at 5, 15, 25, 26 ms in 20 ms buckets: [0: container ok], [0: container failed], [20: container failed, kswapd ok].
-        let calls = try store.reportCallBuckets(runId: 1, durationMs: 40, buckets: 2)
+        let calls = try store.reader.reportCallBuckets(runId: 1, durationMs: 40, buckets: 2)
         #expect(calls.map(\.tMs) == [0, 0, 20, 20])
         #expect(calls.map(\.origin) == ["container", "container", "container", "kswapd"])
         #expect(calls.map(\.result) == [0, 1, 0, 1])
         #expect(calls.map(\.calls) == [1, 1, 1, 1])
         // Priority 12: calls 1 and 2 (container, 32 + 10 scanned) and call 4 (kswapd, 5); priority 11: call 2.
-        let passes = try store.reportPassBuckets(runId: 1)
+        let passes = try store.reader.reportPassBuckets(runId: 1)
         #expect(passes == [
             ReportData.PassBucket(priority: 12, origin: "container", passes: 2, scanned: 42),
             ReportData.PassBucket(priority: 12, origin: "kswapd", passes: 1, scanned: 5),
@@ -113,10 +113,10 @@ import Testing
         let (store, _) = try Self.store()
         // Round 2 decided (4 visited). With room for 2, the chosen (7) and the victim (8) stay
         // although 9 outscores 8; then ranked by points: 900, 10.
-        let two = try store.reportCandidates(runId: 1, oomNo: 2, limit: 2, including: [7, 8])
+        let two = try store.reader.reportCandidates(runId: 1, oomNo: 2, limit: 2, including: [7, 8])
         #expect(two.round == 2 && two.visited == 4)
         #expect(two.candidates.map(\.pid) == [7, 8])
-        let all = try store.reportCandidates(runId: 1, oomNo: 2, limit: 10, including: [7, 8])
+        let all = try store.reader.reportCandidates(runId: 1, oomNo: 2, limit: 10, including: [7, 8])
         // Skipped init (NULL points) last.
         #expect(all.candidates.map(\.pid) == [7, 9, 8, 1])
         #expect(all.candidates[1].cpuDivisor == 2 && all.candidates[3].skipReason == "init")
@@ -124,14 +124,14 @@ import Testing
 
     @Test func oomEventsAndProvenance() throws {
         let (store, _) = try Self.store()
-        let (events, total) = try store.reportOOMEvents(runId: 1, limit: 2)
+        let (events, total) = try store.reader.reportOOMEvents(runId: 1, limit: 2)
         #expect(total == 3 && events.map(\.oomNo) == [1, 2])
         #expect(events[1].chosenPid == 7 && events[1].victimPid == 8)
-        let provenance = try store.reportProvenance()
+        let provenance = try store.reader.reportProvenance()
         #expect(provenance.modelVersions == ["linux-6.1", "m/2"])
         #expect(provenance.kernels == ["2.6.20-rss", "live"])
-        #expect(try store.reportRun(runId: 99) == nil)
-        #expect(try store.reportRuns(sweepId: 1, limit: 2).runs.map(\.runId) == [3, 1])  // failed first
-        #expect(try store.reportLimits(runId: 1) == ReportData.Limits(ramPages: nil, containers: []))
+        #expect(try store.reader.reportRun(runId: 99) == nil)
+        #expect(try store.reader.reportRuns(sweepId: 1, limit: 2).runs.map(\.runId) == [3, 1])  // failed first
+        #expect(try store.reader.reportLimits(runId: 1) == ReportData.Limits(ramPages: nil, containers: []))
     }
 }

@@ -1,5 +1,6 @@
 import GRDB
 import ReclaimModel
+import ReclaimRecords
 import ReclaimStore
 import Testing
 
@@ -12,19 +13,21 @@ import Testing
             Issue.record("expected .started, got \(start)")
             return
         }
-        let runs = try store.runs()
+        let runs = try store.reader.runs()
         #expect(runs.count == 1)
         let run = try #require(runs.first)
         #expect(run.runId == runId)
         #expect(run.runKey == "key-1")
-        #expect(run.status == "running")
+        #expect(run.status == .running)
         #expect(run.laptopMode == 5)
         #expect(run.pagesScanned == nil)
         #expect(run.finishedAt == nil)
         // ISO-8601 UTC, e.g. 2025-11-28T04:49:12.345Z
-        #expect(run.startedAt.count == 24 && run.startedAt.hasSuffix("Z") && run.startedAt.contains("T"))
-        let row = try #require(try store.read { db throws in try Row.fetchOne(db, sql: "SELECT * FROM runs") })
-        #expect(row["tool_version"] as String? == ModelInfo.toolVersion)
+        #expect(run.startedAt.count == 24)
+        #expect(run.startedAt.hasSuffix("Z"))
+        #expect(run.startedAt.contains("T"))
+        let row = try #require(try store.reader.read { db throws in try Row.fetchOne(db, sql: "SELECT * FROM runs") })
+        #expect(row["tool_version"] as String? == ToolInfo.toolVersion)
         #expect(row["model_version"] as String? == ModelInfo.modelVersion)
         #expect(row["hz"] as Int? == 250)
         #expect(row["duration_ms"] as Int? == 30_000)
@@ -34,9 +37,9 @@ import Testing
         let store = try Store(writer: DatabaseQueue())
         let runId = try store.beginRun(Fixtures.descriptor()).runId
         try store.finishRun(runId: runId, events: Fixtures.events(), summary: Fixtures.summary())
-        let before = try store.runs()
+        let before = try store.reader.runs()
         #expect(try store.beginRun(Fixtures.descriptor()) == .alreadyDone(runId))
-        #expect(try store.runs() == before)
+        #expect(try store.reader.runs() == before)
         #expect(try Fixtures.eventCounts(store, runId: runId)["scan_passes"] == 3)
     }
 
@@ -49,8 +52,8 @@ import Testing
         #expect(try Fixtures.eventCounts(store, runId: runId)["reclaim_calls"] == 2)
 
         #expect(try store.beginRun(Fixtures.descriptor()) == .started(runId))
-        let run = try #require(try store.runs().first)
-        #expect(run.status == "running")
+        let run = try #require(try store.reader.runs().first)
+        #expect(run.status == .running)
         #expect(run.error == nil)
         #expect(run.finishedAt == nil)
         #expect(run.oomKills == nil)
@@ -64,18 +67,18 @@ import Testing
         let store = try Store(writer: DatabaseQueue())
         let runId = try store.beginRun(Fixtures.descriptor()).runId
         #expect(try store.beginRun(Fixtures.descriptor()) == .started(runId))
-        #expect(try store.runs().count == 1)
+        #expect(try store.reader.runs().count == 1)
     }
 
     @Test func failRunRecordsTheErrorAndDropsRows() throws {
         let store = try Store(writer: DatabaseQueue())
         let runId = try store.beginRun(Fixtures.descriptor()).runId
         try store.failRun(runId: runId, error: "scenario.yaml: tasks[0].workload.kind: unknown kind 'x'")
-        let run = try #require(try store.runs(status: "failed").first)
+        let run = try #require(try store.reader.runs(status: .failed).first)
         #expect(run.error == "scenario.yaml: tasks[0].workload.kind: unknown kind 'x'")
         #expect(run.finishedAt != nil)
-        #expect(try store.runs(status: "running").isEmpty)
-        #expect(try store.runs(status: "done").isEmpty)
+        #expect(try store.reader.runs(status: .running).isEmpty)
+        #expect(try store.reader.runs(status: .done).isEmpty)
     }
 
     @Test func failRunRefusesDoneAndUnknownRuns() throws {
@@ -92,7 +95,7 @@ import Testing
     @Test func seedsKeepTheirBitPattern() throws {
         let store = try Store(writer: DatabaseQueue())
         _ = try store.beginRun(Fixtures.descriptor(seed: UInt64.max))
-        let seed = try #require(try store.runs().first).seed
+        let seed = try #require(try store.reader.runs().first).seed
         #expect(UInt64(bitPattern: seed) == UInt64.max)
     }
 
@@ -100,11 +103,11 @@ import Testing
         let store = try Store(writer: DatabaseQueue())
         let sweepId = try store.recordSweep(name: "knobs", spec: "base: two-tenants.yaml\naxes: {}\n")
         _ = try store.beginRun(Fixtures.descriptor(sweepId: sweepId))
-        let row = try #require(try store.read { db throws in
+        let row = try #require(try store.reader.read { db throws in
             try Row.fetchOne(db, sql: "SELECT s.name, s.tool_version, s.created_at FROM runs JOIN sweeps s USING (sweep_id)")
         })
         #expect(row["name"] as String? == "knobs")
-        #expect(row["tool_version"] as String? == ModelInfo.toolVersion)
+        #expect(row["tool_version"] as String? == ToolInfo.toolVersion)
         #expect((row["created_at"] as String?)?.hasSuffix("Z") == true)
     }
 
@@ -114,6 +117,6 @@ import Testing
         run.config = "{not json"
         let error = #expect(throws: StoreError.self) { try store.beginRun(run) }
         #expect(error?.exitCode == 70)
-        #expect(try store.runs().isEmpty)
+        #expect(try store.reader.runs().isEmpty)
     }
 }

@@ -1,4 +1,6 @@
+import ReclaimKernelFunctions
 import ReclaimModel
+import ReclaimRecords
 import ReclaimWorkloads
 
 /// Small builders for `SimulationConfig`s in tests (pids from 100 in the given order).

@@ -26,7 +26,9 @@ import Testing
         var counts = [Int](repeating: 0, count: 1001)
         for _ in 0..<100_000 { counts[z.sample(using: &rng)] += 1 }
         #expect(counts[0] == 0)
-        #expect(counts[1] > counts[2] && counts[2] > counts[10] && counts[10] > counts[500])
+        #expect(counts[1] > counts[2])
+        #expect(counts[2] > counts[10])
+        #expect(counts[10] > counts[500])
         // P(1) = 1 / H(1000, 0.99) = 0.1294.
         #expect(abs(Double(counts[1]) / 100_000 - 0.1294) < 0.01)
         let one = ZipfSampler(n: 1, theta: 2)
@@ -55,7 +57,9 @@ import Testing
         for _ in 0..<100 {
             w.beginTick()
             while let r = w.next() {
-                #expect(r.write && r.area == .anon && Int(r.index) == pages)
+                #expect(r.write)
+                #expect(r.area == .anon)
+                #expect(Int(r.index) == pages)
                 pages += 1
             }
         }
@@ -72,7 +76,9 @@ import Testing
         w.beginTick()
         var n = 0
         while w.next() != nil { n += 1 }
-        #expect(n == 40 && w.anonPages == 100 && !w.usesCPU)
+        #expect(n == 40)
+        #expect(w.anonPages == 100)
+        #expect(!w.usesCPU)
         w.beginTick()
         #expect(w.next() == nil)
     }

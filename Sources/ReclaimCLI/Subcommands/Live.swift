@@ -28,7 +28,7 @@ extension ReclaimLab {
                 if lines.isEmpty { console.error("live: nothing to clean up") }
                 for line in lines { console.output(line) }
             } catch let error as LiveError {
-                throw CLIFailure(description: error.description, exitCode: error.exitCode)
+                throw CLIFailure(description: error.description, exitCode: ExitCodes.liveCode(error))
             }
         }
     }

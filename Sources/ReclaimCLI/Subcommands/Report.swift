@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReclaimModel
+import ReclaimRecords
 import ReclaimReport
 import ReclaimStore
 
@@ -37,15 +38,10 @@ extension ReclaimLab {
         }
 
         func run() throws {
-            let store: Store
-            do {
-                store = try Store(reportReading: db)
-            } catch let error as QueryError {
-                throw CLIFailure(description: error.description, exitCode: ExitCodes.noInput)
-            }
+            let store = try StoreReader(readingExisting: db)
             let request = ReportRequest(
                 sweepId: sweepId, runId: runId, commandLine: commandLine, databasePath: db,
-                toolVersion: ModelInfo.toolVersion, modelVersion: ModelInfo.modelVersion)
+                toolVersion: ToolInfo.toolVersion, modelVersion: ModelInfo.modelVersion)
             let html = try ReclaimReport.Report.html(store: store, request: request)
             do {
                 try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)

@@ -4,6 +4,8 @@ import Foundation
 /// and removes everything before it exits (75).
 public enum LiveSignals {
     nonisolated(unsafe) static var received: Int32 = 0
+    /// The actions found at ``install()``, put back by ``uninstall()``.
+    nonisolated(unsafe) static var previous: [Int32: sigaction] = [:]
 
     /// Installs the handlers (they only store the signal number) and unblocks the signals,
     /// which a parent may have left blocked in the inherited mask.
@@ -17,13 +19,19 @@ public enum LiveSignals {
             action.__sigaction_handler.sa_handler = { LiveSignals.received = $0 }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
-            sigaction(signal, &action, nil)
+            var old = sigaction()
+            sigaction(signal, &action, &old)
+            previous[signal] = old
         }
     }
 
-    /// Restores the default actions.
+    /// Restores the actions found at ``install()``.
     public static func uninstall() {
-        for signal in [SIGINT, SIGTERM, SIGHUP] { Glibc.signal(signal, SIG_DFL) }
+        for (signal, old) in previous {
+            var old = old
+            sigaction(signal, &old, nil)
+        }
+        previous.removeAll()
     }
 
     /// The signal received since the last `reset`, if any.

@@ -15,7 +15,7 @@ enum AccessResult: Equatable {
 /// `filemap_nopage`) with the RSS controller's charge in front of each (spec §8.2) and the
 /// page allocator behind it (spec §5).
 ///
-/// A fault that blocks keeps its prepared charge (`Task.precharged`) and is retried from
+/// A fault that blocks keeps its prepared charge (`TaskStruct.precharged`) and is retried from
 /// the top when the task runs again; a retry that finds the page mapped by then gives the
 /// charge back (the v2 "add" hook's uncharge of an unused charge).
 extension Kernel {

@@ -1,3 +1,4 @@
+import ReclaimKernelFunctions
 import ReclaimWorkloads
 
 /// Everything the kernel model needs to run one simulation, already validated.
@@ -90,14 +91,6 @@ public struct ContainerSpec: Sendable, Hashable {
         self.name = name
         self.limitPages = limitPages
     }
-}
-
-/// Capabilities that `badness()` looks at (spec §7.1).
-public struct Capabilities: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-    public static let sysAdmin = Capabilities(rawValue: 1)
-    public static let sysRawio = Capabilities(rawValue: 2)
 }
 
 /// One task (one process with its own mm) of the task list.

@@ -1,3 +1,5 @@
+import ReclaimKernelFunctions
+
 /// The zone watermarks of 2.6.20's `setup_per_zone_pages_min` for a one-zone machine.
 ///
 /// `min_free_kbytes = int_sqrt(lowmem_kbytes * 16)`, clamped to 128...65536;

@@ -1,3 +1,5 @@
+import ReclaimKernelFunctions
+
 /// The one zone of the model (`ZONE_NORMAL`): its LRU lists and reclaim bookkeeping (spec §0).
 public struct Zone: Sendable {
     public internal(set) var active = LRUList()

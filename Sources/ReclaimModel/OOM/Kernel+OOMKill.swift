@@ -1,3 +1,6 @@
+import ReclaimKernelFunctions
+import ReclaimRecords
+
 /// `oom_kill_process`, `oom_kill_task` (spec §7.3) and `container_out_of_memory` (§8.6 item 5).
 extension Kernel {
     /// Jiffies between an OOM victim's return to user space and its exit (`exit_mm`

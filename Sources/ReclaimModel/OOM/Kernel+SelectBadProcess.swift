@@ -1,3 +1,6 @@
+import ReclaimKernelFunctions
+import ReclaimRecords
+
 /// `select_bad_process` (spec §7.2) with the container filter (spec §8.5).
 extension Kernel {
     /// What a selection found.

@@ -1,3 +1,6 @@
+import ReclaimKernelFunctions
+import ReclaimRecords
+
 /// kswapd's state: asleep on its wait queue, or inside `balance_pgdat` (spec §6).
 struct Kswapd: Sendable {
     /// Woken by an allocation that found the zone at or below `pages_low`.

@@ -1,3 +1,6 @@
+import ReclaimKernelFunctions
+import ReclaimRecords
+
 /// One call of a reclaim entry point with a priority loop — `container_try_to_free_pages`
 /// (spec §8.6 item 4) or `try_to_free_pages` (spec §1) — as a resumable state: the call
 /// sleeps in `congestion_wait` and `throttle_vm_writeout`, and the world (other tasks, the

@@ -1,3 +1,5 @@
+import ReclaimKernelFunctions
+
 /// The per-zone scan accumulators of `shrink_zone` (spec §2): each call adds
 /// `(list size >> priority) + 1`; once the sum reaches `swap_cluster_max` it is all scanned
 /// and the accumulator resets, otherwise nothing is scanned and the sum carries over —

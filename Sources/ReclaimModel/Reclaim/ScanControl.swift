@@ -1,3 +1,5 @@
+import ReclaimKernelFunctions
+
 /// `struct scan_control` of mm/vmscan.c (spec §1, §8.6 item 4).
 public struct ScanControl: Sendable, Hashable {
     /// Incremented by `shrink_page_list` per spec §4 rules 2 and 4; reset per priority.

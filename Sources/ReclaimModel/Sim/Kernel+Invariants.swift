@@ -1,5 +1,6 @@
 /// Consistency checks over the whole machine state (style habit 6). Run at the end of
-/// every run in debug builds and by the tests; a violation is a model bug.
+/// every run, in release builds too (``Simulator/run(sink:)``), and by the tests; a
+/// violation is a model bug and fails the run.
 extension Kernel {
     public func checkInvariants() throws {
         func fail(_ what: String) throws { throw ModelError.invariant(what) }

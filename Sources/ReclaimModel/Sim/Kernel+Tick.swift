@@ -1,3 +1,4 @@
+import ReclaimRecords
 import ReclaimWorkloads
 
 /// One jiffy of the machine. Order inside a jiffy (documented in docs/model.md §0):

@@ -1,3 +1,4 @@
+import ReclaimRecords
 import ReclaimWorkloads
 
 /// The whole simulated machine: page frames, the zone, containers, swap, files, tasks,
@@ -15,7 +16,7 @@ public struct Kernel: Sendable {
     var files: [FileSpace] = []
     /// Every task the run knows, started or not, addressed by index (scenario tasks in file
     /// order, then forked children in fork order).
-    public internal(set) var tasks: [Task] = []
+    public internal(set) var tasks: [TaskStruct] = []
     /// The kernel's task list (spec §7.2, "task-list (creation) order"): indexes into
     /// ``tasks`` of the tasks forked so far and not yet exited, in the order they were
     /// created. Scenario tasks enter when their start time comes (earlier start first, file
@@ -65,7 +66,7 @@ public struct Kernel: Sendable {
         for spec in config.tasks {
             let rng = SplitMix64.stream(seed: config.seed, key: spec.streamKey)
             let workload = WorkloadGenerator(spec: spec.workload, rng: rng, hz: config.hz)
-            tasks.append(Task(spec: spec, uptimeJiffies: uptime, workload: workload))
+            tasks.append(TaskStruct(spec: spec, uptimeJiffies: uptime, workload: workload))
         }
         nextPid = (config.tasks.map(\.pid).max() ?? 99) + 1
     }

@@ -32,7 +32,7 @@ extension Kernel {
             workload: .idle(totalVM: pages, rss: pages), streamKey: "\(parent.name)/child\(k)")
         nextPid += 1
         let rng = SplitMix64.stream(seed: config.seed, key: spec.streamKey)
-        var child = Task(
+        var child = TaskStruct(
             spec: spec, uptimeJiffies: config.machine.uptimeSeconds * hz,
             workload: WorkloadGenerator(spec: spec.workload, rng: rng, hz: hz))
         child.parent = p

@@ -1,4 +1,5 @@
 import DequeModule
+import ReclaimKernelFunctions
 
 /// The one disk for writeback, swap-out and reads: a FIFO served at `disk_pages_per_s`.
 ///

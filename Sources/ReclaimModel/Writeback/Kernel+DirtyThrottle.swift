@@ -19,7 +19,7 @@ extension Kernel {
     /// congested queue) and sleeps `congestion_wait(HZ/10)` until it has done its share or
     /// the total is back under the threshold. Then pdflush is started for background
     /// writeout: above the background threshold normally, in laptop mode only if the writer
-    /// had to write. Resumable: `Task.dirtyBalance` holds the pages written so far.
+    /// had to write. Resumable: `TaskStruct.dirtyBalance` holds the pages written so far.
     mutating func balanceDirtyPages(task t: Int) -> AccessResult {
         guard var written = tasks[t].dirtyBalance else { return .done }
         let chunk = ratelimitPages + ratelimitPages / 2

@@ -1,0 +1,5 @@
+import ArgumentParser
+import ReclaimRecords
+
+/// `--status done|failed|running`.
+extension RunStatus: ExpressibleByArgument {}
