@@ -214,6 +214,23 @@ import Testing
         }
     }
 
+    /// A sweep with a `kernel` axis runs both engines through the same store path: one
+    /// simulated and one live run recorded done, side by side in `kernels-side-by-side`.
+    @Test func sweepOverTheKernelAxis() throws {
+        if Self.skipIfMissing("sweepOverTheKernelAxis") { return }
+        let dir = try BinaryTests.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.write(Self.leak.replacingOccurrences(of: "duration_s: 2", with: "duration_s: 1"), "leak.yaml", in: dir)
+        try Self.write("base: leak.yaml\naxes:\n  kernel: [2.6.20-rss, live]\n", "sweep.yaml", in: dir)
+        let result = try Self.runLive(["sweep", "sweep.yaml", "--db", "live.db", "--jobs", "2"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let query = try BinaryTests.run(["query", "kernels-side-by-side", "--db", "live.db", "--format", "csv"], in: dir)
+        let lines = query.stdout.split(separator: "\r\n")
+        #expect(lines.count == 3, "header + one row per kernel: \(query.stdout)")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("1,live-leak,60,1,0,") }, "one configuration")
+        #expect(lines[1].contains(",2.6.20-rss,") && lines[2].contains(",live,linux-"))
+    }
+
     /// Normal end, Ctrl-C (SIGINT: 75) and SIGKILL followed by `live --cleanup`: no
     /// reclaimlab- cgroup, tracing instance or swap file remains; laptop_mode as before.
     @Test func everythingIsRemovedOnEveryPath() throws {
