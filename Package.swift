@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "ReclaimCLITests",
             dependencies: [
-                "ReclaimCLI", "reclaimlab", "ReclaimStore", "ReclaimRecords", "ReclaimLive", "ReclaimSweep", "ReclaimSimulator",
+                "ReclaimCLI", "reclaimlab", "ReclaimStore", "ReclaimRecords", "ReclaimLive", "ReclaimWorkloads", "ReclaimSweep", "ReclaimSimulator",
                 "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]

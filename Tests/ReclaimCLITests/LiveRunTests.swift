@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReclaimLive
+import ReclaimWorkloads
 import ReclaimTestSupport
 import Testing
 
@@ -90,7 +91,7 @@ import Testing
 
         static func now() -> Leftovers {
             var names: [String] = []
-            for root in ["/sys/fs/cgroup/memory", "/sys/fs/cgroup/unified", "/sys/kernel/tracing/instances"] {
+            for root in ["/sys/fs/cgroup/memory", "/sys/fs/cgroup/unified", "/sys/kernel/tracing/instances", "/var/tmp"] {
                 let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
                 names += entries.filter { $0.hasPrefix(LiveNames.prefix) }.map { root + "/" + $0 }
             }
@@ -272,5 +273,41 @@ import Testing
                 #expect(Leftovers.now() == before, "after SIGKILL and live --cleanup")
             }
         }
+    }
+
+    static func idlePlan(ramPages: Int = 8192) -> LivePlan {
+        LivePlan(
+            seed: 1, hz: 100, durationSeconds: 1, sampleMilliseconds: 100, ramPages: ramPages, swapPages: 1024,
+            swappiness: 60, laptopMode: 5, containers: [LivePlan.Container(name: "box", limitPages: 1000)],
+            tasks: [
+                LivePlan.Task(
+                    pid: 100, name: "idle", container: "box", uid: 0, nice: 0, oomAdj: 0, startSeconds: 0,
+                    workload: LiveWorkload(.idle(totalVM: 10, rss: 10)), streamKey: "idle#1")
+            ])
+    }
+
+    /// A worker that cannot be started (after the cgroups, swap file, laptop_mode and tracing
+    /// instance were made): the error comes out and everything is undone.
+    @Test func aFailedSpawnUndoesEverything() throws {
+        if Self.skipIfMissing("aFailedSpawnUndoesEverything") { return }
+        let before = Leftovers.now()
+        let runner = LiveRunner(plan: Self.idlePlan(), workerExecutable: "/nonexistent/reclaimlab")
+        #expect(throws: LiveError.self) { try runner.run() }
+        #expect(Leftovers.now() == before)
+        #expect(LiveState.load() == nil, "no state file left")
+    }
+
+    /// More RAM than the machine has available: refused (unavailable) before anything is made.
+    @Test func tooLittleMemoryIsRefusedFirst() throws {
+        if Self.skipIfMissing("tooLittleMemoryIsRefusedFirst") { return }
+        let before = Leftovers.now()
+        let runner = LiveRunner(plan: Self.idlePlan(ramPages: 1 << 40))
+        let error = #expect(throws: LiveError.self) { try runner.run() }
+        guard case .unavailable(let reason)? = error else {
+            Issue.record("expected unavailable, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("MemAvailable"))
+        #expect(Leftovers.now() == before)
     }
 }
