@@ -25,7 +25,8 @@ struct MappingReader {
         for entry in entries where !allowed.contains(entry.key) {
             throw ScenarioIssue(
                 path.appending(entry.key),
-                "unknown key\(context.map { " " + $0 } ?? "") (expected one of \(allowed.joined(separator: ", ")))")
+                "unknown key\(context.map { " " + $0 } ?? "") (expected one of \(allowed.joined(separator: ", ")))",
+                isUnknownKey: true)
         }
     }
 

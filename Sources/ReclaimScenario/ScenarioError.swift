@@ -41,10 +41,14 @@ public enum ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
 struct ScenarioIssue: Error, Sendable, Hashable {
     var keyPath: ScenarioKeyPath
     var problem: String
+    /// The key at `keyPath` is not one the scenario knows: the key path is wrong, not the
+    /// value under it (a sweep axis on such a path blames its key path).
+    var isUnknownKey = false
 
-    init(_ keyPath: ScenarioKeyPath, _ problem: String) {
+    init(_ keyPath: ScenarioKeyPath, _ problem: String, isUnknownKey: Bool = false) {
         self.keyPath = keyPath
         self.problem = problem
+        self.isUnknownKey = isUnknownKey
     }
 
     func error(file: String) -> ScenarioError {

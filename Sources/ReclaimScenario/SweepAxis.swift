@@ -162,6 +162,17 @@ public struct SweepAxis: Sendable, Hashable {
             .badOverride(argument: argument, problem: "value \(values[valueIndex].flowText): \(problem)")
         }
     }
+
+    /// The error for a key path that names nothing the scenario has (an unknown key, an item
+    /// name or index the base lacks): whatever the values, so no value is blamed.
+    func keyPathError(file: String, problem: String) -> ScenarioError {
+        switch origin {
+        case .file:
+            .invalid(file: file, keyPath: "axes.\(keyPath)", problem: problem)
+        case .setArgument(let argument):
+            .badOverride(argument: argument, problem: "key path \(keyPath): \(problem)")
+        }
+    }
 }
 
 extension String {

@@ -107,7 +107,8 @@ public struct SweepGrid: Sendable {
             } catch ScenarioError.invalid(_, _, let problem) {
                 let suffix = " (from \(override.description))"
                 let bare = problem.hasSuffix(suffix) ? String(problem.dropLast(suffix.count)) : problem
-                throw axis.error(valueIndex: valueIndex, file: sweep.path, problem: bare)
+                // The override could not be applied: its key path names nothing in the base.
+                throw axis.keyPathError(file: sweep.path, problem: bare)
             }
         }
         do {
@@ -115,6 +116,10 @@ public struct SweepGrid: Sendable {
         } catch let issue as ScenarioIssue {
             if let blamed = resolved.lastIndex(where: { issue.keyPath.hasPrefix($0) || $0.hasPrefix(issue.keyPath) }) {
                 let axis = sweep.axes[blamed]
+                if issue.isUnknownKey, resolved[blamed].hasPrefix(issue.keyPath) {
+                    // The axis's own key path has a key the scenario does not know.
+                    throw axis.keyPathError(file: sweep.path, problem: issue.problem)
+                }
                 let problem = issue.keyPath == resolved[blamed] ? issue.problem : "\(issue.keyPath): \(issue.problem)"
                 throw axis.error(valueIndex: valueIndices[blamed], file: sweep.path, problem: problem)
             }

@@ -66,3 +66,8 @@ public struct RunOwner: Sendable, Equatable, Hashable {
         return Int64(fields[19])
     }
 }
+
+extension RunOwner: CustomStringConvertible {
+    /// `pid 4242 on build-3`.
+    public var description: String { "pid \(pid) on \(host)" }
+}

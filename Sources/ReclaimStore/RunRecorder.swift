@@ -149,8 +149,19 @@ extension Store {
             throw failure
         }
         let runId = recorder.runId
+        do {
+            try moveStaged(runId: runId, summary: summary)
+        } catch StoreError.claimLost(let path, let runId, let status, let holder) {
+            // Another process holds the run now: its rows are not ours to write.
+            try? writing { db in try discardStaged(db, runId: runId) }
+            throw StoreError.claimLost(path: path, runId: runId, status: status, holder: holder)
+        }
+    }
+
+    /// The staged rows of `runId` into the real tables, with its summary, in ONE transaction.
+    private func moveStaged(runId: Int64, summary: RunSummary) throws {
         try writing { db in
-            try requireRun(db, runId: runId, allowed: [.running])
+            try requireClaim(db, runId: runId, allowed: [.running])
             try Self.createStagingTables(db)
             for table in Self.stagedTables {
                 try db.execute(
@@ -167,7 +178,7 @@ extension Store {
 
     /// Records a streamed run as failed: its staged rows are dropped.
     public func failRun(_ recorder: RunRecorder, error: String) throws {
-        try writing { db in try discardStaged(db, runId: recorder.runId) }
+        if recorder.staged { try writing { db in try discardStaged(db, runId: recorder.runId) } }
         try failRun(runId: recorder.runId, error: error)
     }
 }

@@ -18,11 +18,13 @@ extension Store {
     /// - Complexity: O(rows); cached prepared statements, one `sqlite3_step` per 32 event
     ///   rows (``insertRows(_:_:_:_:bind:)``).
     /// - Throws: ``StoreError/unknownRun(path:runId:)``,
+    ///   ``StoreError/claimLost(path:runId:status:holder:)`` when another process has taken
+    ///   the run over (nothing is written),
     ///   ``StoreError/runNotRunning(path:runId:status:)`` unless the run is `running`,
     ///   ``StoreError/database(path:error:)`` when SQLite refuses a row.
     public func finishRun(runId: Int64, events: RecordingSink, summary: RunSummary) throws {
         try writing { db in
-            try requireRun(db, runId: runId, allowed: [.running])
+            try requireClaim(db, runId: runId, allowed: [.running])
             try Self.insertReclaimCalls(db, runId: runId, events.reclaimCalls)
             try Self.insertScanPasses(db, runId: runId, events.scanPasses)
             try Self.insertOOMEvents(db, runId: runId, events.oomEvents)

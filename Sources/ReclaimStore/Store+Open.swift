@@ -5,7 +5,7 @@ extension Store {
     /// Opens (creating if needed) the database file at `path` and migrates it.
     ///
     /// The file is a `DatabasePool` in WAL mode with foreign keys on,
-    /// `synchronous = NORMAL` and a 10 s busy timeout, so several readers and one writer
+    /// `synchronous = NORMAL` and a 60 s busy timeout (``busyTimeout``), so several readers and one writer
     /// (possibly in other processes) can share it.
     ///
     /// Before anything is written, the location and the file are checked: a missing or
@@ -28,11 +28,16 @@ extension Store {
         try self.init(writer: pool)
     }
 
-    /// WAL (implied by `DatabasePool`), foreign keys, `synchronous = NORMAL`, 10 s busy timeout.
+    /// How long a connection waits for another's lock (SQLite's busy timeout), seconds.
+    /// Several processes sweeping into one database wait for each other's commits; a
+    /// commit of a large run holds the write lock for seconds, so the wait is generous.
+    static let busyTimeout: TimeInterval = 60
+
+    /// WAL (implied by `DatabasePool`), foreign keys, `synchronous = NORMAL`, ``busyTimeout``.
     static func fileConfiguration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -105,7 +110,7 @@ extension Store {
     static func inspect(_ path: String) throws {
         var config = Configuration()
         config.readonly = true
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }

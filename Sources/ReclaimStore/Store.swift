@@ -18,6 +18,9 @@ public struct Store: Sendable {
     let writer: any DatabaseWriter
     /// The database file as named in error messages (`:memory:` for in-memory databases).
     public let path: String
+    /// The process whose claims ``beginRun(_:)`` takes and ``finishRun(runId:events:summary:)``
+    /// and ``failRun(runId:error:)`` require: this process, unless ``claiming(as:)`` says otherwise.
+    public private(set) var owner: RunOwner = .current
 
     /// Wraps an open database, refusing one written by a newer reclaimlab, and migrates it.
     ///
@@ -35,6 +38,14 @@ public struct Store: Sendable {
         }
         self.writer = writer
         self.path = path
+    }
+
+    /// The same database, taking and holding run claims as `owner` (tests play other
+    /// processes with it).
+    public func claiming(as owner: RunOwner) -> Store {
+        var store = self
+        store.owner = owner
+        return store
     }
 
     /// The same database for reading (GRDB's AppDatabase `reader`): runs, queries, export.

@@ -32,6 +32,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case unknownRun(path: String, runId: Int64)
     /// The run is not in a state that allows the operation (e.g. finishing a `done` run).
     case runNotRunning(path: String, runId: Int64, status: RunStatus)
+    /// Another process took the run over (it found this process's claim dead, e.g. after a
+    /// pid was reused) and now holds it: this process's result for it was not written.
+    case claimLost(path: String, runId: Int64, status: RunStatus, holder: RunOwner)
     /// An input database (of `merge`) that does not exist; nothing was written.
     case missingInput(path: String)
 
@@ -91,6 +94,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "\(path): no run with run_id \(runId) (internal error: please report it)."
         case .runNotRunning(let path, let runId, let status):
             return "\(path): run \(runId) is '\(status)', not 'running' (internal error: please report it)."
+        case .claimLost(let path, let runId, let status, let holder):
+            return "\(path): run \(runId) was taken over by \(holder) and is now '\(status)'; "
+                + "this process's result for it was not written (that process records it)."
         case .missingInput(let path):
             return "\(path): no such database file. Nothing was written. Pass existing reclaimlab databases to merge."
         }
@@ -101,7 +107,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .SQLITE_FULL:
             return ". The disk is full: free space and re-run; unfinished runs are re-run on resume."
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return ". Another process held the database for over 10 s: retry when it is done."
+            return ". Another process held the database for over \(Int(Store.busyTimeout)) s: retry when it is done."
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
             return ". Check the file's and its directory's permissions, or choose another --db path."
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:

@@ -27,6 +27,10 @@ public final class ProgressReporter: Sendable {
         case done
         case failed(String)
         case skipped
+        /// Another live process holds the run's claim (its owner, e.g. `pid 4242 on build-3`).
+        case runningElsewhere(String)
+        /// Simulated here, but another process took the claim over; not written.
+        case claimLost(String)
     }
 
     private struct State {
@@ -84,12 +88,17 @@ public final class ProgressReporter: Sendable {
             switch outcome {
             case .done: return "\(counter) done    \(label)  \(Self.format(seconds)) s\n"
             case .skipped: return "\(counter) skipped \(label) (already done)\n"
+            case .runningElsewhere(let owner): return "\(counter) elsewhere \(label) (running in \(owner))\n"
             case .failed(let error): return "\(counter) FAILED  \(label): \(error)\n"
+            case .claimLost(let error): return "\(counter) TAKEN OVER \(label): \(error)\n"
             }
         case .live:
             var text = ""
             if case .failed(let error) = outcome {
                 text += "\r\u{1B}[K\(counter) FAILED \(label): \(error)\n"
+            }
+            if case .claimLost(let error) = outcome {
+                text += "\r\u{1B}[K\(counter) TAKEN OVER \(label): \(error)\n"
             }
             if draw || !text.isEmpty {
                 text += "\r\u{1B}[K" + bar(counter: counter, finished: state.finished, failed: state.failed, now: now)

@@ -7,7 +7,8 @@ import ReclaimScenario
 ///
 /// The driver, for each run:
 /// 1. calls ``descriptor(for:sweepId:)`` — pure, no side effects — and records the run as
-///    `running` under the descriptor's run key (a key already `done` is not run again);
+///    `running` under the descriptor's run key, claimed by this process (a key already
+///    `done`, or claimed by another live process, is not run again);
 /// 2. calls ``run(_:sink:)``, which reports every event to `sink` in time order (a reclaim
 ///    call's passes before its call row) and returns the ``RunSummary``;
 /// 3. commits the events, summary and status in one transaction: `done`, or `failed` when

@@ -29,6 +29,8 @@ public struct SweepRunner: Sendable {
     let axes: [SweepAxis]
     /// Which event tables the runs fill (`--record`).
     let recordLevel: RunRecorder.Level
+    /// Asked to stop (Ctrl-C): no more runs start; the ones in flight finish and commit.
+    let stop: SweepStop
 
     /// - Parameters:
     ///   - points: the grid points to run, in grid order.
@@ -38,11 +40,13 @@ public struct SweepRunner: Sendable {
     ///   - failFast: stop starting runs after the first failure.
     ///   - progressOutput: receives progress text (whole lines, or `\r` redraws in `live` mode).
     ///   - recordLevel: which event tables the runs fill.
+    ///   - stop: set it (from a SIGINT handler) to stop starting runs.
     public init(
         points: [SweepPoint], engine: any RunEngine, store: Store, sweepId: Int64, jobs: Int, failFast: Bool,
         progressMode: ProgressReporter.Mode, progressOutput: @escaping @Sendable (String) -> Void,
-        axes: [SweepAxis], recordLevel: RunRecorder.Level = .passes
+        axes: [SweepAxis], recordLevel: RunRecorder.Level = .passes, stop: SweepStop = SweepStop()
     ) {
+        self.stop = stop
         self.points = points
         self.engine = engine
         self.store = store
@@ -66,10 +70,14 @@ public struct SweepRunner: Sendable {
         let descriptor: RunDescriptor
     }
 
-    /// Runs every point not yet `done` and returns what happened.
+    /// Runs every point not yet `done` (nor claimed by another live process) and returns
+    /// what happened. Several processes may run the same grid into one database at once:
+    /// each point is claimed by one of them (``Store/beginRun(_:)``), the others count it
+    /// as running elsewhere.
     ///
     /// - Throws: the first ``StoreError`` a write hit (the sweep stops; runs begun but not
-    ///   finished stay `running` and are retried by the next invocation).
+    ///   finished stay `running`, owned by this process, and are retried by the next
+    ///   invocation once it has exited).
     public func run() throws -> SweepTally {
         let planned = points.map { Planned(point: $0, descriptor: engine.descriptor(for: $0.scenario, sweepId: sweepId)) }
         let before = try store.reader.runs(keys: planned.map(\.descriptor.runKey))
@@ -97,6 +105,7 @@ public struct SweepRunner: Sendable {
         tally.total = points.count
         tally.skipped += points.count - todo.count
         tally.notStarted = notStarted
+        tally.interrupted = stop.isRequested
         return tally
     }
 
@@ -135,12 +144,13 @@ public struct SweepRunner: Sendable {
         }
     }
 
-    /// Takes points until one is begun (points found `done` meanwhile are skipped); nil
-    /// when none is left, the sweep stops, or `beginRun` fails (the error is noted).
+    /// Takes points until one is begun (points found `done` or running elsewhere meanwhile
+    /// are skipped); nil when none is left, the sweep stops, or `beginRun` fails (the error
+    /// is noted).
     private func begin(next todo: [Planned], queue: SweepLock<Queue>, writer: SweepWriter) -> Started? {
         while true {
             let taken = queue.withLock { state -> Int? in
-                guard !state.stopped, !writer.hasFailed, state.next < todo.count else { return nil }
+                guard !state.stopped, !stop.isRequested, !writer.hasFailed, state.next < todo.count else { return nil }
                 state.next += 1
                 return state.next - 1
             }

@@ -43,17 +43,23 @@ final class SweepWriter: Sendable {
     /// Whether a write has failed (the sweep stops starting runs).
     var hasFailed: Bool { state.withLock { $0.firstError != nil } }
 
-    /// Records that a run starts (``Store/beginRun(_:)``); a run found `done` (by another
-    /// process meanwhile) is counted as skipped and reported.
+    /// Claims a run (``Store/beginRun(_:)``); a run found `done`, or `running` in another
+    /// live process, is counted (skipped, running elsewhere) and reported.
     ///
     /// Not queued behind the pending commits: the store's one writer connection serializes
     /// it with them anyway, and a worker should not wait for other runs' rows to be written
     /// before it can start simulating.
     func begin(_ descriptor: RunDescriptor, label: String) throws -> RunStart {
         let start = try store.beginRun(descriptor)
-        if case .alreadyDone = start {
+        switch start {
+        case .started:
+            break
+        case .alreadyDone:
             state.withLock { $0.tally.skipped += 1 }
             progress.finished(label, outcome: .skipped, seconds: 0)
+        case .runningElsewhere(_, let owner):
+            state.withLock { $0.tally.runningElsewhere += 1 }
+            progress.finished(label, outcome: .runningElsewhere("\(owner)"), seconds: 0)
         }
         return start
     }
@@ -61,19 +67,35 @@ final class SweepWriter: Sendable {
     /// Commits a simulated run: its staged events, totals and status (`failed` if it panicked).
     func finish(_ events: RunRecorder, label: String, summary: RunSummary, retried: Bool, seconds: Double) {
         enqueue {
-            try self.store.finishRun(events, summary: summary)
-            let outcome: ProgressReporter.Outcome = summary.panic.map { .failed($0) } ?? .done
-            self.count(outcome, retried: retried)
-            self.progress.finished(label, outcome: outcome, seconds: seconds)
+            try self.holdingClaim(label, seconds: seconds) {
+                try self.store.finishRun(events, summary: summary)
+                let outcome: ProgressReporter.Outcome = summary.panic.map { .failed($0) } ?? .done
+                self.count(outcome, retried: retried)
+                self.progress.finished(label, outcome: outcome, seconds: seconds)
+            }
         }
     }
 
     /// Stores a run whose simulation threw as `failed` with the error's text.
     func fail(_ events: RunRecorder, label: String, error: String, retried: Bool, seconds: Double) {
         enqueue {
-            try self.store.failRun(events, error: error)
-            self.count(.failed(error), retried: retried)
-            self.progress.finished(label, outcome: .failed(error), seconds: seconds)
+            try self.holdingClaim(label, seconds: seconds) {
+                try self.store.failRun(events, error: error)
+                self.count(.failed(error), retried: retried)
+                self.progress.finished(label, outcome: .failed(error), seconds: seconds)
+            }
+        }
+    }
+
+    /// Runs a commit; a claim another process took over meanwhile is counted and reported,
+    /// not an error of the sweep (that process records the run; nothing was written).
+    private func holdingClaim(_ label: String, seconds: Double, _ commit: () throws -> Void) throws {
+        do {
+            try commit()
+        } catch let error as StoreError {
+            guard case .claimLost = error else { throw error }
+            count(.claimLost("\(error)"), retried: false)
+            progress.finished(label, outcome: .claimLost("\(error)"), seconds: seconds)
         }
     }
 
@@ -97,6 +119,8 @@ final class SweepWriter: Sendable {
             case .done: state.tally.done += 1
             case .failed: state.tally.failed += 1
             case .skipped: state.tally.skipped += 1
+            case .runningElsewhere: state.tally.runningElsewhere += 1
+            case .claimLost: state.tally.claimsLost += 1
             }
             if retried { state.tally.retried += 1 }
         }

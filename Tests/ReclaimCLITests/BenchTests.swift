@@ -24,6 +24,20 @@ import Testing
         #expect(config.sampleIntervalJiffies == 250)
     }
 
+    /// `bench --help` lists every part with what it does (issue 12 §5: it listed only some).
+    @Test func helpListsEveryPartWithWhatItDoes() throws {
+        let fixture = try SweepFixture()
+        defer { fixture.remove() }
+        let help = fixture.main(["bench", "--help"])
+        #expect(help.status == 0)
+        for part in ReclaimLab.Bench.Part.allCases {
+            #expect(
+                help.stdout.contains("\(part.rawValue) ") && help.stdout.contains("- \(part.defaultValueDescription.prefix(20))"),
+                "--help shows \(part.rawValue) and its description: \(help.stdout)")
+        }
+        #expect(ReclaimLab.Bench.Part.allCases.map(\.rawValue) == ["all", "recorder", "simulator", "memory", "sweep", "record-once"])
+    }
+
     /// The built-in sweep: swappiness 3 x swap 2 x laptop_mode 2 = 12 runs.
     @Test func builtInSweepHasTwelveRuns() throws {
         let file = try SweepFile.parse(yaml: ReclaimLab.Bench.fixedSweepYAML(seconds: 1), path: "bench-sweep")

@@ -51,15 +51,15 @@ struct SweepFixture {
         return CommandResult(status: status, stdout: out.text, stderr: err.text)
     }
 
-    /// A sweep of this fixture's sweep file into `db`, on one worker unless `extra` says
+    /// A sweep of this fixture's sweep file into `db` (progress and totals on stderr), on one worker unless `extra` says
     /// `--jobs` (the default, one thread per core, inside a test runner that already runs
     /// tests side by side would oversubscribe the machine).
     func sweep(db: String, _ extra: [String] = []) -> CommandResult {
         let jobs = extra.contains("--jobs") ? [] : ["--jobs", "1"]
-        return main(["sweep", path("sweep.yaml"), "--db", path(db), "--quiet"] + jobs + extra)
+        return main(["sweep", path("sweep.yaml"), "--db", path(db)] + jobs + extra)
     }
 
-    /// Everything a database holds, minus run ids, sweep ids and wall-clock columns:
+    /// Everything a database holds, minus run ids, sweep ids, wall-clock and owner columns:
     /// `runs` by run key, and every table with a `run_id` column as rows tagged with their
     /// run's key, sorted. Two databases with equal contents hold the same results.
     static func contents(_ path: String) throws -> [String: [String]] {
@@ -67,7 +67,10 @@ struct SweepFixture {
         defer { try? queue.close() }
         return try queue.read { db in
             var out: [String: [String]] = [:]
-            let ignoredRunColumns: Set = ["run_id", "sweep_id", "started_at", "finished_at"]
+            // Provenance, not results: ids, wall-clock times, and the process that claimed the run.
+            let ignoredRunColumns: Set = [
+                "run_id", "sweep_id", "started_at", "finished_at", "owner_host", "owner_pid", "owner_start",
+            ]
             out["runs"] = try Row.fetchAll(db, sql: "SELECT * FROM runs").map { row in
                 row.columnNames.filter { !ignoredRunColumns.contains($0) }.map { "\($0)=\(row[$0] as DatabaseValue)" }
                     .joined(separator: " ")
@@ -97,6 +100,12 @@ struct SweepFixture {
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
         return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    static func value(_ path: String, _ sql: String) throws -> String {
+        let queue = try readOnly(path)
+        defer { try? queue.close() }
+        return try queue.read { db in try String.fetchOne(db, sql: sql) ?? "" }
     }
 
     static func count(_ path: String, _ sql: String) throws -> Int {

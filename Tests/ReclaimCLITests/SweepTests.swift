@@ -119,7 +119,7 @@ import Testing
         #expect(done < 16)
         #expect(interrupted <= 1)
 
-        let resumed = try BinaryTests.run(arguments + ["--quiet"], in: fixture.dir)
+        let resumed = try BinaryTests.run(arguments, in: fixture.dir)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(
             resumed.stderr.contains(

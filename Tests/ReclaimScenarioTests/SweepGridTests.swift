@@ -84,14 +84,15 @@ import Testing
         #expect(g.points(in: .all).count == 9)
     }
 
-    /// An invalid value fails the whole grid, naming the axis and which value.
+    /// An invalid value fails the whole grid, naming the axis and which value; a key path
+    /// that names nothing (unknown key, no such item) is blamed on the key path, not a value.
     @Test func invalidAxesNameTheKeyPath() {
         let cases: [(String, [String], String)] = [
             ("  machine.swappiness: [0, 150]\n", [], "s.yaml: axes.machine.swappiness[1]: 150 is out of range 0...100"),
-            ("  machine.nosuch: [1]\n", [], "s.yaml: axes.machine.nosuch[0]: unknown key (expected one of ram_pages"),
+            ("  machine.nosuch: [1]\n", [], "s.yaml: axes.machine.nosuch: unknown key (expected one of ram_pages"),
             (
                 "  containers.db.limit_pages: [1]\n", [],
-                "s.yaml: axes.containers.db.limit_pages[0]: no item named \"db\" in containers"
+                "s.yaml: axes.containers.db.limit_pages: no item named \"db\" in containers"
             ),
             (
                 "  tasks[0].workload: [{ kind: idle }, { kind: nope }]\n", [],
@@ -103,7 +104,11 @@ import Testing
                 "", ["machine.swappiness=0,150"],
                 "--set machine.swappiness=0,150: value 150: 150 is out of range 0...100"
             ),
-            ("", ["machine.nosuch=1"], "--set machine.nosuch=1: value 1: unknown key"),
+            ("", ["machine.nosuch=1"], "--set machine.nosuch=1: key path machine.nosuch: unknown key"),
+            (
+                "", ["containers.nosuch.limit_pages=5,6"],
+                "--set containers.nosuch.limit_pages=5,6: key path containers.nosuch.limit_pages: no item named \"nosuch\" in containers (names: "
+            ),
             ("", ["seed="], "--set seed=: no values, so the sweep has no runs"),
         ]
         for (axes, set, prefix) in cases {

@@ -1,8 +1,10 @@
+import Foundation
 import GRDB
 import ReclaimModel
 import ReclaimRecords
-import ReclaimStore
 import Testing
+
+@testable import ReclaimStore
 
 /// `beginRun`, `failRun`, `runs(status:)`, `recordSweep`: the life cycle of a run row.
 @Suite struct StoreRunsTests {
@@ -63,11 +65,94 @@ import Testing
         #expect(try Fixtures.status(store, runId: runId) == "done")
     }
 
-    @Test func beginRunOnAnInterruptedKeyReusesTheRow() throws {
+    @Test func beginRunRecordsThisProcessAsTheOwner() throws {
         let store = try Store(writer: DatabaseQueue())
         let runId = try store.beginRun(Fixtures.descriptor()).runId
+        #expect(try Self.owner(store, runId: runId) == RunOwner.current)
+    }
+
+    /// A live owner's claim (this very process counts) is left alone: no run is begun twice.
+    @Test func aRunClaimedByALiveOwnerIsRunningElsewhere() throws {
+        let store = try Store(writer: DatabaseQueue())
+        let runId = try store.beginRun(Fixtures.descriptor()).runId
+        let before = try store.reader.runs()
+        #expect(try store.beginRun(Fixtures.descriptor()) == .runningElsewhere(runId, owner: .current))
+        #expect(try store.reader.runs() == before)
+    }
+
+    /// An owner on another host cannot be checked from here: taken as alive.
+    @Test func aRunClaimedOnAnotherHostIsRunningElsewhere() throws {
+        let store = try Store(writer: DatabaseQueue())
+        var remote = RunOwner.current
+        remote.host += "-other"
+        let runId = try store.claiming(as: remote).beginRun(Fixtures.descriptor()).runId
+        #expect(try store.beginRun(Fixtures.descriptor()) == .runningElsewhere(runId, owner: remote))
+        #expect(try Self.owner(store, runId: runId) == remote)
+    }
+
+    /// A `running` run whose owner exited (interrupted) is taken over: same row, this owner.
+    @Test func aRunOfADeadOwnerIsTakenOver() throws {
+        let store = try Store(writer: DatabaseQueue())
+        let dead = try Self.deadOwner()
+        let runId = try store.claiming(as: dead).beginRun(Fixtures.descriptor()).runId
         #expect(try store.beginRun(Fixtures.descriptor()) == .started(runId))
         #expect(try store.reader.runs().count == 1)
+        #expect(try Self.owner(store, runId: runId) == RunOwner.current)
+    }
+
+    /// A `running` run recorded before migration m0007 has no owner: taken over.
+    @Test func aRunWithoutOwnerIsTakenOver() throws {
+        let store = try Store(writer: DatabaseQueue())
+        let runId = try store.beginRun(Fixtures.descriptor()).runId
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE runs SET owner_host = NULL, owner_pid = NULL, owner_start = NULL")
+        }
+        #expect(try store.beginRun(Fixtures.descriptor()) == .started(runId))
+        #expect(try Self.owner(store, runId: runId) == RunOwner.current)
+    }
+
+    /// The process that lost its claim writes nothing; the one holding it finishes the run.
+    @Test func finishAndFailRunRefuseAClaimTakenOver() throws {
+        let store = try Store(writer: DatabaseQueue())
+        let dead = try Self.deadOwner()
+        let loser = store.claiming(as: dead)
+        let runId = try loser.beginRun(Fixtures.descriptor()).runId
+        #expect(try store.beginRun(Fixtures.descriptor()) == .started(runId))
+
+        let finish = #expect(throws: StoreError.self) {
+            try loser.finishRun(runId: runId, events: Fixtures.events(), summary: Fixtures.summary())
+        }
+        guard case .claimLost(_, runId, .running, RunOwner.current) = finish else {
+            Issue.record("expected claimLost, got \(String(describing: finish))")
+            return
+        }
+        #expect(finish?.exitCode == 70)
+        #expect(#expect(throws: StoreError.self) { try loser.failRun(runId: runId, error: "late") } != nil)
+        #expect(try Fixtures.status(store, runId: runId) == "running")
+        #expect(try Fixtures.eventCounts(store, runId: runId).values.allSatisfy { $0 == 0 })
+
+        try store.finishRun(runId: runId, events: Fixtures.events(), summary: Fixtures.summary())
+        #expect(try Fixtures.status(store, runId: runId) == "done")
+        #expect(try Fixtures.eventCounts(store, runId: runId)["scan_passes"] == 3)
+    }
+
+    /// An owner on this host whose process has exited: `/bin/true`, waited for.
+    static func deadOwner() throws -> RunOwner {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        return RunOwner(host: RunOwner.current.host, pid: child.processIdentifier, start: 1)
+    }
+
+    /// The owner columns of a run.
+    static func owner(_ store: Store, runId: Int64) throws -> RunOwner? {
+        try store.reader.read { db throws in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT owner_host, owner_pid, owner_start FROM runs WHERE run_id = ?", arguments: [runId])
+            guard let row, let host: String = row["owner_host"] else { return nil }
+            return RunOwner(host: host, pid: row["owner_pid"], start: row["owner_start"])
+        }
     }
 
     @Test func failRunRecordsTheErrorAndDropsRows() throws {

@@ -18,6 +18,10 @@ public enum ExitCodes {
     public static let software: Int32 = 70
     public static let cantCreate: Int32 = 73
     public static let ioError: Int32 = 74
+    /// Try again later (EX_TEMPFAIL): `run` found its run claimed by another live process.
+    public static let tempFail: Int32 = 75
+    /// Stopped by SIGINT (Ctrl-C): 128 + 2, as shells report a process killed by it.
+    public static let interrupted: Int32 = 130
 
     /// The code for an error of ours, or `software` (70) for any error nobody recognises
     /// (a GRDB or encoding error that escaped); nil for ArgumentParser's own errors, which
@@ -68,7 +72,7 @@ public enum ExitCodes {
             return noInput
         case .io:
             return ioError
-        case .unknownRun, .runNotRunning:
+        case .unknownRun, .runNotRunning, .claimLost:
             return software
         case .database:
             switch error.databaseFailure {

@@ -11,26 +11,35 @@ extension ReclaimLab {
     /// in release (`swift build -c release`); each part prints one line.
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Measure the recorder, the simulator and memory use (run a release build).",
+            abstract: "Measure the recorder, the simulator, memory use and sweeps (run a release build).",
             discussion: """
-                recorder: N synthetic scan_passes rows through the store, and through a plain \
-                SQLite C-API loop (one prepared statement, one transaction), and the ratio. \
-                simulator: a fixed zipf working set under container pressure, page references \
-                and reclaim passes per second and peak memory. memory: the same run recorded \
-                for S and 10 x S simulated seconds in child processes, peak memory of each. \
-                sweep: a sweep run with --jobs 1 and --jobs N (the number of cores), the ratio of \
-                the wall times, and the CPU of the simulations and of the one writer; by default \
-                the fixed scenario over swappiness x swap x laptop_mode (12 runs), or the sweep \
-                files given with --sweep.
+                Each part prints one line of figures (docs/benchmarks.md); --part picks one, and \
+                the values of --part below say what each measures. Numbers of a debug build are \
+                not representative.
                 """)
 
+        /// The parts of the benchmark; `--help` lists each with what it measures.
         enum Part: String, ExpressibleByArgument, CaseIterable {
             case all, recorder, simulator, memory, sweep
             /// Internal: one recorded run in this process (used by `memory`).
             case recordOnce = "record-once"
+
+            /// What the part does, shown per value by `--help` (ArgumentParser lists a
+            /// `CaseIterable` option's values with their descriptions when these differ
+            /// from the raw values).
+            var defaultValueDescription: String {
+                switch self {
+                case .all: "recorder, simulator, memory and sweep, in that order"
+                case .recorder: "--rows synthetic scan_passes rows through the store and through a plain SQLite C-API loop; rows/s of each and the ratio"
+                case .simulator: "the fixed zipf scenario for --seconds: page references and reclaim passes per second, peak memory"
+                case .memory: "the fixed scenario recorded for S and 10 x S simulated seconds in child processes (record-once); peak memory of each"
+                case .sweep: "a sweep with --jobs 1 and --jobs N: wall-time ratio, simulation CPU and writer CPU (built-in 12-run sweep, or --sweep files)"
+                case .recordOnce: "internal, used by memory: record one run of the fixed scenario in this process and print its peak memory"
+                }
+            }
         }
 
-        @Option(help: "Which part: all, recorder, simulator, memory.")
+        @Option(help: "Which part to run.")
         var part: Part = .all
 
         @Option(help: "Rows for the recorder part.")

@@ -39,6 +39,11 @@ extension ReclaimLab {
                 console.error("run \(id) (key \(loaded.runKey.prefix(12))) is already recorded as done; not run again")
                 try RunReport(store: store.reader, runId: id).print(to: console)
                 return
+            case .runningElsewhere(let id, let owner):
+                throw CLIFailure(
+                    description: "run \(id) (key \(loaded.runKey.prefix(12))) is being run by \(owner); not run twice. "
+                        + "Retry when it is done (`reclaimlab runs --db \(database.db)` shows its status)",
+                    exitCode: ExitCodes.tempFail)
             case .started(let id):
                 runId = id
             }

@@ -19,8 +19,19 @@ extension ReclaimLab {
                 index i has i % N == K-1, so N machines can each run a slice into their own \
                 database and `reclaimlab merge` joins them.
 
-                Exit status: 0 when every run of the grid (or shard) is done, 70 when any run \
-                failed (it is stored 'failed' with its error), 64 for an invalid sweep.
+                Several processes may sweep into one database at once: each run is claimed by \
+                one process (its host, pid and start time are recorded); the others skip it as \
+                running elsewhere. A run whose owner died is taken over by the next sweep that \
+                reaches it. Each process reports how many runs it ran, skipped as done, and \
+                found running elsewhere.
+
+                Ctrl-C starts no more runs, lets the ones in flight finish and commit, and \
+                prints the command that resumes the sweep; a second Ctrl-C quits at once (its \
+                unfinished runs are retried on resume).
+
+                Exit status: 0 when every run this process ran is done (runs found running in \
+                another process included), 70 when any run failed (it is stored 'failed' with \
+                its error), 64 for an invalid sweep, 130 when interrupted by Ctrl-C.
                 """)
 
         @Argument(help: "Sweep file (YAML or JSON): a base scenario and axes.")
@@ -45,7 +56,7 @@ extension ReclaimLab {
         @Flag(help: "Stop starting new runs after the first failure.")
         var failFast = false
 
-        @Flag(help: "No progress on stderr.")
+        @Flag(help: "Nothing on stderr unless something fails: no progress, no totals.")
         var quiet = false
 
         @Option(help: "What to record: passes (everything), calls (no scan_passes), oom (no reclaim rows).")
@@ -79,17 +90,40 @@ extension ReclaimLab {
             }
             let store = try Store(path: database.db)
             let sweepId = try store.recordSweep(name: file.name, spec: spec(file))
-            console.error(
-                "sweep \(file.name) (sweep_id \(sweepId)): \(points.count) runs\(scope), \(min(jobs, max(points.count, 1))) at a time"
-            )
+            if !quiet {
+                console.error(
+                    "sweep \(file.name) (sweep_id \(sweepId)): \(points.count) runs\(scope), \(min(jobs, max(points.count, 1))) at a time"
+                )
+            }
+            let stop = SweepStop()
+            let resume = resumeCommand
+            let interrupts = InterruptHandler { count in
+                if count == 1 {
+                    stop.request()
+                    console.error(
+                        "interrupted: starting no more runs; the runs in flight finish and are written "
+                            + "(Ctrl-C again to quit now: they are then retried on resume)")
+                } else {
+                    console.error("reclaimlab: interrupted again: quitting; resume with: \(resume)")
+                    Foundation.exit(ExitCodes.interrupted)
+                }
+            }
+            defer { interrupts.uninstall() }
             let runner = SweepRunner(
                 points: points, engine: KernelEngine(console: console), store: store, sweepId: sweepId, jobs: jobs,
                 failFast: failFast, progressMode: ProgressReporter.mode(quiet: quiet), progressOutput: console.writeError,
-                axes: grid.axes, recordLevel: record)
+                axes: grid.axes, recordLevel: record, stop: stop)
             let tally = try runner.run()
-            console.error("\(file.name): \(tally.description)")
+            let clean = tally.failed == 0 && tally.claimsLost == 0 && !tally.interrupted
+            if !quiet || !clean { console.error("\(file.name): \(tally.description)") }
             if !points.isEmpty {
                 console.output(try SweepSummary.render(points: points, axes: grid.axes, store: store))
+            }
+            if tally.interrupted {
+                throw CLIFailure(
+                    description: "interrupted: \(tally.notStarted) run\(tally.notStarted == 1 ? "" : "s") not started; "
+                        + "resume with: \(resume)",
+                    exitCode: ExitCodes.interrupted)
             }
             if tally.failed > 0 {
                 throw CLIFailure(
@@ -97,6 +131,26 @@ extension ReclaimLab {
                         + "(see `reclaimlab runs --status failed --db \(database.db)`; a re-run of the sweep retries them)",
                     exitCode: ExitCodes.software)
             }
+        }
+
+        /// The command line that runs this sweep again (and so resumes it): the same sweep
+        /// file, database, axes, shard and options, quoted for a POSIX shell.
+        var resumeCommand: String {
+            var words = ["reclaimlab", "sweep", sweep, "--db", database.db, "--jobs", String(jobs)]
+            for axis in axes { words += ["--set", axis] }
+            if let shard { words += ["--shard", shard] }
+            if record != .passes { words += ["--record", record.rawValue] }
+            if failFast { words.append("--fail-fast") }
+            if quiet { words.append("--quiet") }
+            return words.map(Self.shellQuoted).joined(separator: " ")
+        }
+
+        /// `word` as a POSIX shell reads it back: unchanged when it has only safe
+        /// characters, else in single quotes (a `'` inside becomes `'\''`).
+        static func shellQuoted(_ word: String) -> String {
+            let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:,+@%")
+            if !word.isEmpty, word.allSatisfy({ safe.contains($0) }) { return word }
+            return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
 
         /// `sweeps.spec`: the sweep file verbatim, then the invocation's `--set` and
