@@ -7,7 +7,7 @@ public enum LiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case refused(keyPath: String, reason: String)
     /// A kernel interface answered with an error (file, operation, errno text); 71 (`EX_OSERR`).
     case system(path: String, operation: String, detail: String)
-    /// The run was interrupted (SIGINT/SIGTERM/SIGHUP); everything it made was removed; 75.
+    /// The run was interrupted (SIGINT/SIGTERM/SIGHUP); everything it made was removed.
     case interrupted(signal: Int32)
 
     public var description: String {

@@ -12,7 +12,6 @@ public enum ExitCodes {
     public static let usage: Int32 = 64
     public static let unavailable: Int32 = 69
     public static let osError: Int32 = 71
-    public static let tempFail: Int32 = 75
     public static let dataError: Int32 = 65
     public static let noInput: Int32 = 66
     public static let software: Int32 = 70
@@ -40,13 +39,14 @@ public enum ExitCodes {
     }
 
     /// Live runs: 69 the machine cannot run them (root, memory controller, tracefs, memory,
-    /// another live run), 64 refused scenario, 71 a kernel interface failed, 75 interrupted.
+    /// another live run), 64 refused scenario, 71 a kernel interface failed, 128 + the signal
+    /// when interrupted (130 for Ctrl-C, as for any command stopped by SIGINT).
     static func liveCode(_ error: LiveError) -> Int32 {
         switch error {
         case .unavailable: unavailable
         case .refused: usage
         case .system: osError
-        case .interrupted: tempFail
+        case .interrupted(let signal): 128 + signal
         }
     }
 
