@@ -49,7 +49,8 @@ public struct LiveEngine: RunEngine {
         let rate = result.durationMs > 0 ? Int64(result.eventCount) * 1000 / result.durationMs : 0
         log(
             "\(result.eventCount) trace events in \(result.durationMs) ms (\(rate)/s), \(result.eventsLost) lost; "
-                + "\(result.calls.count) reclaim calls; /dev/kmsg clock - monotonic = \(result.kmsgOffsetMicroseconds) us")
+                + "\(result.calls.count) reclaim calls (\(result.unfinishedCalls) unfinished, \(result.eventsOutsideCalls) shrink "
+                + "events outside a call); /dev/kmsg clock - monotonic = \(result.kmsgOffsetMicroseconds) us")
         return LiveRecordBuilder(plan: plan, ignoredKeys: scenario.scenario.liveIgnoredKeys).build(result, into: &sink)
     }
 }

@@ -42,7 +42,7 @@ import Testing
                 LiveTaskOutcome(scenarioPid: 101, realPid: 14415, name: "idle", container: "web", startMs: 0, exitMs: 2001, exitStatus: 0, signal: nil, maxRSSPages: 6415, totalVMPages: 21965, minorFaults: 300, majorFaults: 0, cpuMs: 8),
             ],
             containers: [:], machine: nil, eventsLost: 0, eventCount: 123, eventsOutsideCalls: 0, unfinishedCalls: 0,
-            scenarioPids: [14414: 100, 14415: 101, 14416: 102], pageRefs: 5000, notes: [])
+            scenarioPids: [14414: 100, 14415: 101, 14416: 102], pageRefs: 5000)
     }
 
     @Test func callsAndPasses() throws {

@@ -28,10 +28,8 @@ public struct LiveRunResult: Sendable {
     public var scenarioPids: [Int32: Int32]
     /// Page references the workers made (their shared counters).
     public var pageRefs: Int
-    /// Notes for the user (cleanup, swap file, things skipped).
-    public var notes: [String]
 
-    public init(calls: [LiveReclaimCall], victims: [(pid: Int32, ns: UInt64)], kmsg: [KmsgRecord], kmsgOffsetMicroseconds: Int64, startNs: UInt64, durationMs: Int64, samples: [LiveSample], tasks: [LiveTaskOutcome], containers: [String: CgroupStats], machine: CgroupStats?, eventsLost: Int, eventCount: Int, eventsOutsideCalls: Int, unfinishedCalls: Int, scenarioPids: [Int32: Int32], pageRefs: Int = 0, notes: [String]) {
+    public init(calls: [LiveReclaimCall], victims: [(pid: Int32, ns: UInt64)], kmsg: [KmsgRecord], kmsgOffsetMicroseconds: Int64, startNs: UInt64, durationMs: Int64, samples: [LiveSample], tasks: [LiveTaskOutcome], containers: [String: CgroupStats], machine: CgroupStats?, eventsLost: Int, eventCount: Int, eventsOutsideCalls: Int, unfinishedCalls: Int, scenarioPids: [Int32: Int32], pageRefs: Int = 0) {
         self.calls = calls
         self.victims = victims
         self.kmsg = kmsg
@@ -48,7 +46,6 @@ public struct LiveRunResult: Sendable {
         self.unfinishedCalls = unfinishedCalls
         self.scenarioPids = scenarioPids
         self.pageRefs = pageRefs
-        self.notes = notes
     }
 }
 

@@ -152,8 +152,8 @@ public struct LiveRunner {
                         samples.append(LiveSample(tMs: t, container: container.name, stats: stats, limitPages: container.limitPages))
                     }
                 }
-                nextSample += sampleNs * max(1, (now - nextSample) / sampleNs + 0)
-                if nextSample <= now { nextSample = now + sampleNs }
+                nextSample += sampleNs
+                if nextSample <= now { nextSample = now + sampleNs }  // fell behind: skip, do not burst
             }
             session.notePeaks()
             outcomes += session.reap(block: false, ms: ms)
@@ -186,7 +186,7 @@ public struct LiveRunner {
             tasks: outcomes.sorted { $0.scenarioPid < $1.scenarioPid }, containers: containerStats,
             machine: machineStats, eventsLost: lost, eventCount: assembler.eventCount,
             eventsOutsideCalls: assembler.eventsOutsideCalls, unfinishedCalls: assembler.unfinishedCalls,
-            scenarioPids: scenarioPids, pageRefs: pageRefs, notes: [])
+            scenarioPids: scenarioPids, pageRefs: pageRefs)
     }
 
     private func save(_ state: inout LiveState, _ session: inout Session) throws {
