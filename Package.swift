@@ -23,8 +23,9 @@ let package = Package(
         // descriptor and status, tool identity (no dependencies: the seam between engines).
         .target(name: "ReclaimRecords"),
         // Pure kernel functions shared by the model and the report importer: 2.6.20
-        // `badness()`, the modern `oom_badness()` and `get_scan_count()` (no I/O).
-        .target(name: "ReclaimKernelFunctions"),
+        // `badness()`, the modern `oom_badness()` and `get_scan_count()` (no I/O); badness()
+        // returns its factors as the record `oom_candidates` stores.
+        .target(name: "ReclaimKernelFunctions", dependencies: ["ReclaimRecords"]),
         // The kernel model: pure, deterministic, no I/O, no wall clock.
         .target(
             name: "ReclaimModel",
@@ -97,7 +98,7 @@ let package = Package(
         .testTarget(name: "ReclaimModelTests", dependencies: ["ReclaimModel", "ReclaimRecords", "ReclaimKernelFunctions", "ReclaimWorkloads", "ReclaimTestSupport"]),
         .testTarget(name: "ReclaimWorkloadsTests", dependencies: ["ReclaimWorkloads"]),
         .testTarget(name: "ReclaimLiveTests", dependencies: ["ReclaimLive", "ReclaimWorkloads", "ReclaimRecords"]),
-        .testTarget(name: "ReclaimKernelFunctionsTests", dependencies: ["ReclaimKernelFunctions"]),
+        .testTarget(name: "ReclaimKernelFunctionsTests", dependencies: ["ReclaimKernelFunctions", "ReclaimRecords"]),
         .testTarget(name: "ReclaimChartsTests", dependencies: ["ReclaimCharts"]),
         .testTarget(name: "ReclaimReportTests", dependencies: ["ReclaimReport", "ReclaimStore"]),
         .testTarget(

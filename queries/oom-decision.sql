@@ -5,7 +5,10 @@
 -- kernel keeps the first task visited on ties (strict >), so equal points rank together
 -- and list in visiting order (visit_no: the task list is in creation order).
 -- Container OOMs score tasks outside the container 0 (seed §8.6 item 6). A failed kill
--- selects again: round 2, 3, ... list the later selections.
+-- selects again: round 2, 3, ... list the later selections. The factor columns say why
+-- the points are what they are, in badness()'s order (§7.1): points = base_points
+-- / cpu_divisor / run_divisor, doubled when nice_doubled, / cap_divisor, shifted by
+-- adj_shift (each step floored).
 -- Parameters:
 --   :run_id   the run (runs.run_id); default: the lowest run_id with an OOM invocation
 --   :oom_no   the OOM invocation within the run (oom_events.oom_no); default: 1
@@ -24,6 +27,12 @@
 --   container      its container; NULL if in none
 --   in_scope       1 if it is in the OOM's container (always 1 for a global OOM)
 --   points         badness points (ULONG_MAX shown as 9223372036854775807); NULL when skipped
+--   base_points    total_vm plus total_vm / 2 + 1 per child with its own mm; NULL when skipped or not computed (outside the OOM's container, PF_SWAPOFF, exiting current, runs before m0007)
+--   cpu_divisor    int_sqrt(cpu_time), cpu_time = CPU jiffies >> (SHIFT_HZ + 3); 1 = no division
+--   run_divisor    int_sqrt(int_sqrt(run_time)), run_time = seconds since start >> 10; 1 = no division
+--   nice_doubled   1 if nice > 0 doubled the points
+--   cap_divisor    1, 4 (root or CAP_SYS_ADMIN, or CAP_SYS_RAWIO) or 16 (both)
+--   adj_shift      the oom_adj shift, signed: +n multiplies by 2^n, -n divides by 2^n
 --   total_vm       its total_vm at selection time, pages
 --   rss            its resident pages at selection time
 --   eligible       1 = scored, 0 = skipped
@@ -52,6 +61,12 @@ SELECT
     c.container,
     e.scope = 'global' OR c.container IS e.container AS in_scope,
     c.points,
+    c.base_points,
+    c.cpu_divisor,
+    c.run_divisor,
+    c.nice_doubled,
+    c.cap_divisor,
+    c.adj_shift,
     c.total_vm,
     c.rss,
     c.eligible,

@@ -7,8 +7,12 @@ public enum ModelInfo {
     /// `/3`: Zipf sampling computes with `PortableMath` instead of the platform's libm, so a
     /// run's rows are the same on every platform (issue 17 §5); the example scenarios record
     /// the same rows as under `/2` on Linux, but `/2` rows from different platforms may differ.
+    /// `/4`: block requests with merging, congestion_wait woken by write completions,
+    /// writeback in 1024-page chunks, dirty_exceeded, read-around and swap readahead,
+    /// scan_swap_map clusters, victims finishing uninterruptible waits (issue 13); badness()
+    /// factors and oom_events.call_no recorded (issue 12 §3).
     ///
-    /// `/4`: every scan pass records the kinds of the pages it isolated
+    /// `/5`: every scan pass records the kinds of the pages it isolated
     /// (`scan_passes.anon_scanned`/`file_scanned`, issue 15).
-    public static let modelVersion = "2.6.20-rss/4"
+    public static let modelVersion = "2.6.20-rss/5"
 }

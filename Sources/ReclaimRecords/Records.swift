@@ -176,6 +176,9 @@ public struct OOMEventRecord: Sendable, Hashable {
     /// The task actually signalled: a child of the chosen one when §7.3 kills a child first.
     public var victimPid: Int32?
     public var victimContainer: String?
+    /// The reclaim call whose failure led to this invocation (the container charge loop's
+    /// `container_try_to_free_pages`, the allocator's `try_to_free_pages`); nil when none.
+    public var callNo: Int?
     /// A live run's chosen score, modern `oom_badness` (may be negative); stored in
     /// `chosen_points` instead of ``chosenPoints`` when set.
     public var modernChosenPoints: Int?
@@ -183,8 +186,9 @@ public struct OOMEventRecord: Sendable, Hashable {
     public init(
         oomNo: Int, tMs: Int64, scope: OOMScope, container: String?, triggerPid: Int32?,
         outcome: OOMOutcome, chosenPid: Int32?, chosenPoints: UInt64?, victimPid: Int32?,
-        victimContainer: String?, modernChosenPoints: Int? = nil
+        victimContainer: String?, callNo: Int? = nil, modernChosenPoints: Int? = nil
     ) {
+        self.callNo = callNo
         self.oomNo = oomNo
         self.tMs = tMs
         self.scope = scope
@@ -225,6 +229,10 @@ public struct OOMCandidateRecord: Sendable, Hashable {
     /// 1, 2, ...: the place of the task in `select_bad_process`'s walk of the task list
     /// (creation order, spec §7.2) within this round; nil when not known (hand-built rows).
     public var visitNo: Int?
+    /// `badness()` factor by factor (the `oom_candidates` factor columns); nil when the task
+    /// was skipped or badness returned before computing any (outside the filter container,
+    /// PF_SWAPOFF, the exiting current task).
+    public var factors: BadnessFactors?
     /// Live runs: the kernel's task dump row — modern `oom_badness` points (may be
     /// negative; stored in `points` instead of ``points`` when set), swap entries, page
     /// tables in bytes and `oom_score_adj`. nil for simulated runs.
@@ -238,8 +246,10 @@ public struct OOMCandidateRecord: Sendable, Hashable {
 
     public init(
         oomNo: Int, round: Int, pid: Int32, name: String, container: String?, points: UInt64?,
-        totalVM: Int, rss: Int, eligible: Bool, skipReason: OOMSkipReason?, visitNo: Int? = nil
+        totalVM: Int, rss: Int, eligible: Bool, skipReason: OOMSkipReason?, visitNo: Int? = nil,
+        factors: BadnessFactors? = nil
     ) {
+        self.factors = factors
         self.oomNo = oomNo
         self.round = round
         self.visitNo = visitNo
@@ -385,6 +395,9 @@ public struct RunTotals: Sendable, Hashable {
     /// Reclaim calls and OOM invocations, for convenience.
     public var reclaimCalls = 0
     public var oomEvents = 0
+    /// Block requests allocated per direction, after merging (spec §13.A).
+    public var readRequests = 0
+    public var writeRequests = 0
     /// Live runs: trace events the ring buffer lost (`runs.events_lost`); nil for simulated runs.
     public var eventsLost: Int?
     /// Live runs: the scenario key paths the real kernel cannot honour (`runs.ignored_keys`).

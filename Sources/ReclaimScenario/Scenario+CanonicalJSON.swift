@@ -21,6 +21,7 @@ extension Scenario {
                 "uptime_s": .int(Int64(machine.uptimeSeconds)),
                 "panic_on_oom": .int(Int64(machine.panicOnOOM)),
                 "disk_pages_per_s": .int(Int64(machine.diskPagesPerSecond)),
+                "disk_request_ms": .int(Int64(machine.diskRequestMs)),
                 "dirty_ratio": .int(Int64(machine.dirtyRatio)),
                 "dirty_background_ratio": .int(Int64(machine.dirtyBackgroundRatio)),
                 "dirty_writeback_centisecs": .int(Int64(machine.dirtyWritebackCentisecs)),

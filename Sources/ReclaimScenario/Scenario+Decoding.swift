@@ -64,7 +64,7 @@ extension Scenario {
 extension Scenario.Machine {
     static let keys = [
         "ram_pages", "swap_pages", "swappiness", "laptop_mode", "uptime_s", "panic_on_oom", "disk_pages_per_s",
-        "dirty_ratio", "dirty_background_ratio", "dirty_writeback_centisecs", "dirty_expire_centisecs",
+        "disk_request_ms",         "dirty_ratio", "dirty_background_ratio", "dirty_writeback_centisecs", "dirty_expire_centisecs",
     ]
 
     /// Decodes `machine:`; null or absent means every default.
@@ -78,6 +78,7 @@ extension Scenario.Machine {
         uptimeSeconds = try map.int("uptime_s", default: 0, in: 0...Scenario.Limits.maxUptimeSeconds)
         panicOnOOM = try map.int("panic_on_oom", default: 0, in: 0...2)
         diskPagesPerSecond = try map.int("disk_pages_per_s", default: 12800, in: 1...100_000_000)
+        diskRequestMs = try map.int("disk_request_ms", default: 1, in: 0...1000)
         dirtyRatio = try map.int("dirty_ratio", default: 40, in: 5...100)
         dirtyBackgroundRatio = try map.int("dirty_background_ratio", default: 10, in: 0...100)
         dirtyWritebackCentisecs = try map.int("dirty_writeback_centisecs", default: 500, in: 0...8_640_000)

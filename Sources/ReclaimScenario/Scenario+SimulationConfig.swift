@@ -42,6 +42,7 @@ extension Scenario {
                 ramPages: machine.ramPages, swapPages: machine.swapPages, swappiness: machine.swappiness,
                 laptopMode: machine.laptopMode, uptimeSeconds: machine.uptimeSeconds,
                 panicOnOOM: machine.panicOnOOM, diskPagesPerSecond: machine.diskPagesPerSecond,
+                diskRequestMs: machine.diskRequestMs,
                 dirtyRatio: machine.dirtyRatio, dirtyBackgroundRatio: machine.dirtyBackgroundRatio,
                 dirtyWritebackCentisecs: machine.dirtyWritebackCentisecs,
                 dirtyExpireCentisecs: machine.dirtyExpireCentisecs),

@@ -42,6 +42,9 @@ public struct Scenario: Sendable, Hashable {
         public var panicOnOOM: Int
         /// `disk_pages_per_s`: writeback and swap bandwidth, 1...10^8 (default 12800 = 50 MiB/s).
         public var diskPagesPerSecond: Int
+        /// `disk_request_ms`: the cost of one block request on top of its pages, 0...1000
+        /// (default 1: command overhead and a short seek; a long seek costs 8-12 ms).
+        public var diskRequestMs: Int
         /// `dirty_ratio`: `vm_dirty_ratio`, 5...100 (default 40).
         public var dirtyRatio: Int
         /// `dirty_background_ratio`: 0...100 (default 10).

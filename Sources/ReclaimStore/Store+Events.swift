@@ -97,23 +97,28 @@ extension Store {
     static func insertOOMEvents(_ db: Database, runId: Int64, _ records: [OOMEventRecord], prefix: String = "") throws {
         try insertRows(db, prefix + "oom_events", [
             "run_id", "oom_no", "t_ms", "scope", "container", "trigger_pid", "outcome",
-            "chosen_pid", "chosen_points", "victim_pid", "victim_container",
+            "chosen_pid", "chosen_points", "victim_pid", "victim_container", "call_no",
         ], records) { row, r in
             row.int(runId); row.int(r.oomNo); row.int(r.tMs); row.text(r.scope.rawValue); row.text(r.container)
             row.int(r.triggerPid); row.text(r.outcome.rawValue); row.int(r.chosenPid)
             row.int(r.modernChosenPoints.map(Int64.init) ?? storedPoints(r.chosenPoints)); row.int(r.victimPid)
-            row.text(r.victimContainer)
+            row.text(r.victimContainer); row.int(r.callNo)
         }
     }
 
     static func insertOOMCandidates(_ db: Database, runId: Int64, _ records: [OOMCandidateRecord], prefix: String = "") throws {
         try insertRows(db, prefix + "oom_candidates", [
             "run_id", "oom_no", "round", "visit_no", "pid", "name", "container", "points", "total_vm",
-            "rss", "eligible", "skip_reason", "swapents", "pgtables_bytes", "oom_score_adj",
+            "rss", "eligible", "skip_reason", "base_points", "cpu_divisor", "run_divisor", "nice_doubled",
+            "cap_divisor", "adj_shift", "swapents", "pgtables_bytes", "oom_score_adj",
         ], records) { row, r in
             row.int(runId); row.int(r.oomNo); row.int(r.round); row.int(r.visitNo); row.int(r.pid)
             row.text(r.name); row.text(r.container); row.int(r.modernPoints.map(Int64.init) ?? storedPoints(r.points))
             row.int(r.totalVM); row.int(r.rss); row.int(r.eligible); row.text(r.modernSkipReason ?? r.skipReason?.rawValue)
+            let f = r.factors
+            row.int(storedPoints(f?.basePoints)); row.int(storedPoints(f?.cpuDivisor))
+            row.int(storedPoints(f?.runDivisor)); row.int(f.map { $0.niceDoubled ? 1 : 0 }); row.int(f?.capDivisor)
+            row.int(f?.adjShift)
             row.int(r.swapents); row.int(r.pgtablesBytes); row.int(r.oomScoreAdj)
         }
     }
@@ -173,7 +178,7 @@ extension Store {
             t.faults, t.majorFaults, t.pagesScanned, t.pagesReclaimed, t.oomKills, t.stallMs,
             u.contains(.pagesWrittenBack) ? nil : t.pagesWrittenBack, t.swapOuts,
             u.contains(.swapIns) ? nil : t.swapIns, t.reclaimCalls, t.oomEvents,
-            u.contains(.pageRefs) ? nil : t.pageRefs,
+            u.contains(.pageRefs) ? nil : t.pageRefs, t.readRequests, t.writeRequests,
         ]
         arguments += [runId]
         try db.execute(

@@ -10,6 +10,7 @@ extension Store {
     static let totalsColumns = [
         "faults", "major_faults", "pages_scanned", "pages_reclaimed", "oom_kills", "stall_ms",
         "pages_written_back", "swap_outs", "swap_ins", "reclaim_calls", "oom_events", "page_refs",
+        "read_requests", "write_requests",
     ]
 
     /// Claims a run for ``owner`` (this process), or says why not, in ONE write transaction

@@ -46,6 +46,7 @@ import Testing
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(r.stdout.contains("status done"))
         #expect(r.stdout.contains("leak"))
+        #expect(r.stdout.contains("block requests: read "))
         let db = try DatabaseQueue(path: dir.appendingPathComponent("reclaimlab.db").path)
         try db.read { db in
             let run = try #require(try Row.fetchOne(db, sql: "SELECT * FROM runs"))
@@ -60,6 +61,17 @@ import Testing
             // isqrt 3) scores 500; the leak's total_vm at the kill is its score.
             let daemon = try Int.fetchOne(db, sql: "SELECT points FROM oom_candidates WHERE name = 'daemon'")
             #expect(daemon == 500)
+            // ... and its factors say so: base 1500, run_divisor 3, no other step (issue 12 §3).
+            let factors = try #require(try Row.fetchOne(db, sql: "SELECT * FROM oom_candidates WHERE name = 'daemon'"))
+            #expect(factors["base_points"] as Int == 1500)
+            #expect(factors["run_divisor"] as Int == 3)
+            #expect(factors["cpu_divisor"] as Int == 1)
+            #expect(factors["cap_divisor"] as Int == 1)
+            #expect(factors["nice_doubled"] as Int == 0)
+            #expect(factors["adj_shift"] as Int == 0)
+            // The kill names the failed reclaim call that led to it.
+            let failed = try Int.fetchOne(db, sql: "SELECT call_no FROM reclaim_calls WHERE result = 0")
+            #expect(kill["call_no"] as Int? == failed)
             let leakPoints = try Int.fetchOne(db, sql: "SELECT points FROM oom_candidates WHERE name = 'leak'")
             let leakVM = try Int.fetchOne(db, sql: "SELECT total_vm FROM oom_candidates WHERE name = 'leak'")
             #expect(leakPoints == leakVM)

@@ -76,6 +76,7 @@ import Testing
         #expect(oom.scope == .container && oom.container == "web")
         #expect(oom.triggerPid == 100 && oom.chosenPid == 100 && oom.victimPid == 100 && oom.victimContainer == "web")
         #expect(oom.modernChosenPoints == 7939)
+        #expect(oom.callNo == 1, "the trigger's last reclaim call before the OOM (leak's, numbered 1 by begin time)")
         // oom:mark_victim of 14414 at start + 625 ms on the trace clock.
         #expect(oom.tMs == 625)
         // Without the trace event: report time 1033.625424 s on the log clock, minus the

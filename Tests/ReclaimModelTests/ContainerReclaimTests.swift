@@ -138,39 +138,4 @@ import Testing
         #expect(stats2.inactiveScanned == 40, "10 + 10 + 10 + 10 >= 32")
         #expect(sc2.nrScanned == 0, "locked pages add nothing")
     }
-
-    /// Laptop mode: may_writepage starts 0, dirty pages are kept; once total_scanned > 48
-    /// pdflush is woken for all dirty pages and may_writepage turns 1 for later passes.
-    @Test func laptopModeKeepsDirtyUntilPdflush() {
-        var k = Kernel.fixture(limit: 2000, laptopMode: 5, tasks: [.fileTask(pages: 1000)])
-        let pfns = k.faultFile(0..<1000, write: true)
-        k.age(pfns)
-        _ = k.reclaimToEnd()
-        let passes = k.events.scanPasses
-        let call = k.events.reclaimCalls.last!
-        #expect(call.pdflushWoken)
-        let first = passes.firstIndex { $0.nrScanned > 0 }!
-        #expect(passes[first].mayWritepage == false)
-        #expect(passes[first].keptDirty > 0)
-        #expect(passes[first].writebackStarted == 0)
-        #expect(passes.last!.mayWritepage == true, "sticky after the wake-up")
-        #expect(k.nrFileDirty == 0 || k.nrWriteback > 0 || k.totals.pagesWrittenBack > 0)
-    }
-
-    /// congestion_wait costs the caller simulated time: the call's stall is 100 ms per pass
-    /// that napped, and the call ends that much later.
-    @Test func congestionWaitIsSimulatedTime() {
-        var k = Kernel.fixture(limit: 2000, swap: 4096, tasks: [
-            ConfigBuilder.task("a", container: 0, workload: .idle(totalVM: 1000, rss: 0))
-        ])
-        let pfns = k.faultAnon(0..<1000)
-        k.age(pfns)
-        let start = k.now
-        _ = k.reclaimToEnd()
-        let call = k.events.reclaimCalls.last!
-        let napped = k.events.scanPasses.filter { $0.congestionWaitMs > 0 }
-        #expect(call.stallMs == Int64(napped.count) * 100)
-        #expect(call.stallMs > 0)
-        #expect(k.ms(k.now - start) == call.stallMs)
-    }
 }

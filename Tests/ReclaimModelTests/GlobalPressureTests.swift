@@ -91,22 +91,4 @@ import Testing
         #expect(sink.oomEvents[0].outcome == .none)
         #expect(sim.kernel.now < config.durationJiffies)
     }
-
-    /// A writer dirtying faster than the disk writes is throttled in balance_dirty_pages:
-    /// once its file is in memory it re-dirties pages at 16000/s against a 400 pages/s disk,
-    /// and dirty + writeback stays at the dirty threshold (26 % here: half the unmapped ratio).
-    @Test func dirtyWritersAreThrottled() throws {
-        let config = B.config(
-            seconds: 12, ram: 2048, diskPagesPerSecond: 400,
-            tasks: [B.task("writer", workload: .fileDirty(pages: 1000, refsPerTick: 64, pattern: .sequential, writeRatio: 1))])
-        var sim = Simulator(config: config)
-        var sink = RecordingSink()
-        let summary = try sim.run(sink: &sink)
-        #expect(summary.totals.stallMs > 0)
-        #expect(summary.totals.pagesWrittenBack > 0)
-        let peakDirty = sink.samples.filter { $0.container == nil }.map { $0.dirty + $0.writeback }.max() ?? 0
-        let limit = sim.kernel.dirtyLimits().dirty
-        #expect(peakDirty <= limit + sim.kernel.ratelimitPages * 2, "dirty + writeback stays near the threshold \(limit)")
-        try sim.kernel.checkInvariants()
-    }
 }

@@ -138,15 +138,14 @@ import Testing
         try! k.checkInvariants()
     }
 
-    /// Rule 9 writeout, `may_write_to_queue`: with 113 writes queued (the congestion mark)
-    /// a direct or container reclaimer keeps 4 dirty file pages; kswapd (PF_SWAPWRITE,
-    /// "kswapd may always write") starts their writes.
+    /// Rule 9 writeout, `may_write_to_queue`: with 113 write requests queued (the congestion
+    /// mark, §13.A3) a direct or container reclaimer keeps 4 dirty file pages; kswapd
+    /// (PF_SWAPWRITE, "kswapd may always write") starts their writes, which merge into one
+    /// request (4 contiguous pages).
     @Test func onlyKswapdWritesToACongestedQueue() {
-        var k = Kernel.fixture(tasks: [.fileTask(pages: 200)])
-        let pfns = k.faultFile(0..<117, write: true)
-        for p in pfns { k.tryToUnmap(p) }
-        for p in pfns[4...] { k.startWrite(p, forReclaim: false) }
-        #expect(k.disk.isCongested)
+        var k = Kernel.fixture(tasks: [.fileTask(pages: 240)])
+        let pfns = k.congestedByScatteredWrites()
+        #expect(k.disk.isWriteCongested)
         #expect(k.disk.pendingWrites == 113)
         let dirty = Array(pfns[..<4])
         k.age(dirty)
@@ -162,7 +161,7 @@ import Testing
         _ = k.shrinkPageList(&batch, sc: &sc, stats: &stats)
         #expect(stats.keptDirty == 0, "kswapd writes them")
         #expect(stats.writebackStarted == 4, "kswapd writes them")
-        #expect(k.disk.pendingWrites == 117)
+        #expect(k.disk.pendingWrites == 114, "4 contiguous pages: one more request")
         k.putBack(batch)
         try! k.checkInvariants()
     }

@@ -16,7 +16,7 @@ import Testing
             scenario.machine
                 == Scenario.Machine(
                     ramPages: 65536, swapPages: 0, swappiness: 60, laptopMode: 0, uptimeSeconds: 0,
-                    panicOnOOM: 0, diskPagesPerSecond: 12800, dirtyRatio: 40, dirtyBackgroundRatio: 10,
+                    panicOnOOM: 0, diskPagesPerSecond: 12800, diskRequestMs: 1, dirtyRatio: 40, dirtyBackgroundRatio: 10,
                     dirtyWritebackCentisecs: 500, dirtyExpireCentisecs: 3000))
         #expect(scenario.containers.isEmpty)
         let task = try #require(scenario.tasks.first)
@@ -117,7 +117,7 @@ import Testing
         ),
         (
             "name: t\nmachine: {swapiness: 3}\ntasks: [{name: a, workload: {kind: idle}}]",
-            "t.yaml: machine.swapiness: unknown key (expected one of ram_pages, swap_pages, swappiness, laptop_mode, uptime_s, panic_on_oom, disk_pages_per_s, dirty_ratio, dirty_background_ratio, dirty_writeback_centisecs, dirty_expire_centisecs)"
+            "t.yaml: machine.swapiness: unknown key (expected one of ram_pages, swap_pages, swappiness, laptop_mode, uptime_s, panic_on_oom, disk_pages_per_s, disk_request_ms, dirty_ratio, dirty_background_ratio, dirty_writeback_centisecs, dirty_expire_centisecs)"
         ),
         (
             "name: t\nmachine: {swappiness: 150}\ntasks: [{name: a, workload: {kind: idle}}]",

@@ -26,6 +26,7 @@ struct RunReport {
         if case .text(let error) = overview.run["error"] { console.output("  error: \(error)") }
         console.output("  faults \(f("faults")) (major \(f("major_faults")))  reclaim calls \(f("reclaim_calls"))  scanned \(f("pages_scanned"))  reclaimed \(f("pages_reclaimed"))")
         console.output("  swap-outs \(f("swap_outs"))  swap-ins \(f("swap_ins"))  written back \(f("pages_written_back"))  stall \(f("stall_ms")) ms  OOM kills \(f("oom_kills"))")
+        console.output("  block requests: read \(f("read_requests"))  write \(f("write_requests"))")
         if !overview.containers.rows.isEmpty {
             console.output(Table.render(
                 header: ["container", "limit", "max usage", "failcnt", "reclaim calls", "succeeded", "OOM kills"],

@@ -1,3 +1,5 @@
+import ReclaimRecords
+
 /// What `badness()` reads of a task (spec §7.1), as a plain value so the heuristic can be
 /// tested bit for bit and reused (e.g. to replay imported OOM reports).
 public struct BadnessInput: Sendable, Hashable {
@@ -44,6 +46,25 @@ public struct BadnessInput: Sendable, Hashable {
     }
 }
 
+/// The factors of `badness(p, uptime, rss)` (spec §7.1, §8.5), or nil when it returns
+/// before computing any: no mm (0), a task outside the filter container (0), PF_SWAPOFF
+/// (ULONG_MAX).
+public func badnessFactors(_ p: BadnessInput, uptimeSeconds: Int, hz: Int) -> BadnessFactors? {
+    guard p.hasMM, p.inFilter, !p.swapoff else { return nil }
+    var base = UInt64(p.totalVM)
+    for child in p.childrenTotalVM {
+        base &+= UInt64(child) / 2 + 1
+    }
+    let cpuTime = UInt64(p.cpuJiffies) >> UInt64(KernelConstants.shiftHZ(hz) + 3)
+    let runTime: UInt64 = uptimeSeconds >= p.startSeconds ? UInt64(uptimeSeconds - p.startSeconds) >> 10 : 0
+    var cap = 1
+    if p.caps.contains(.sysAdmin) || p.uid == 0 || p.euid == 0 { cap *= 4 }
+    if p.caps.contains(.sysRawio) { cap *= 4 }
+    return BadnessFactors(
+        basePoints: base, cpuDivisor: max(1, intSqrt(cpuTime)), runDivisor: max(1, intSqrt(intSqrt(runTime))),
+        niceDoubled: p.nice > 0, capDivisor: cap, adjShift: p.oomAdj)
+}
+
 /// `badness(p, uptime, rss)` of 2.6.20 with the RSS-container filter (spec §7.1, §8.5).
 ///
 /// All arithmetic is unsigned 64-bit as in the kernel (`unsigned long`), in the fixed order:
@@ -56,26 +77,6 @@ public struct BadnessInput: Sendable, Hashable {
 ///   - uptimeSeconds: monotonic uptime, whole seconds.
 ///   - hz: the timer frequency (for SHIFT_HZ).
 public func badness(_ p: BadnessInput, uptimeSeconds: Int, hz: Int) -> UInt64 {
-    guard p.hasMM else { return 0 }
-    guard p.inFilter else { return 0 }
-    var points = UInt64(p.totalVM)
-    if p.swapoff { return UInt64.max }
-    for child in p.childrenTotalVM {
-        points &+= UInt64(child) / 2 + 1
-    }
-    let cpuTime = UInt64(p.cpuJiffies) >> UInt64(KernelConstants.shiftHZ(hz) + 3)
-    let runTime: UInt64 = uptimeSeconds >= p.startSeconds ? UInt64(uptimeSeconds - p.startSeconds) >> 10 : 0
-    var s = intSqrt(cpuTime)
-    if s > 0 { points /= s }
-    s = intSqrt(intSqrt(runTime))
-    if s > 0 { points /= s }
-    if p.nice > 0 { points &*= 2 }
-    if p.caps.contains(.sysAdmin) || p.uid == 0 || p.euid == 0 { points /= 4 }
-    if p.caps.contains(.sysRawio) { points /= 4 }
-    if p.oomAdj > 0 {
-        points = points &<< UInt64(p.oomAdj)
-    } else if p.oomAdj < 0 {
-        points >>= UInt64(-p.oomAdj)
-    }
-    return points
+    if let factors = badnessFactors(p, uptimeSeconds: uptimeSeconds, hz: hz) { return factors.apply() }
+    return p.hasMM && p.inFilter && p.swapoff ? UInt64.max : 0
 }

@@ -10,9 +10,13 @@ public enum KernelConstants {
     /// defaults.
     public static let dirtyRatio = 40
     public static let dirtyBackgroundRatio = 10
-    /// Block-queue congestion threshold for the default `nr_requests` = 128:
-    /// `128 - 128/8 + 1` outstanding writes ([I]: one request per page, no merging).
-    public static let congestionThreshold = 113
+    /// `max_sectors` of the modelled disk (spec §13.A9: `min(driver, 1024)`; SCSI and LBA48
+    /// SATA drivers allow 1024): a request holds up to 1024 / 8 = 128 pages.
+    public static let maxSectors = 1024
+    /// `MAX_WRITEBACK_PAGES`: pages per `background_writeout` / `wb_kupdate` pass (§13.C1).
+    public static let maxWritebackPages = 1024
+    /// `balance_dirty_pages` ratelimit while `dirty_exceeded` is set (§13.C4).
+    public static let dirtyExceededRatelimit = 8
 
     /// `SHIFT_HZ` of include/linux/jiffies.h (log2 of HZ rounded to the nearest power of
     /// two): 7 for HZ=100, 8 for 250 and 300, 10 for 1000.

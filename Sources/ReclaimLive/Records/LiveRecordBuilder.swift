@@ -105,9 +105,8 @@ public struct LiveRecordBuilder: Sendable {
                     oomNo: oomNo, tMs: ms(monoNs), scope: containerName == nil ? .global : .container,
                     container: containerName, triggerPid: triggerReal.map(scenarioPid), outcome: .killed,
                     chosenPid: scenarioPid(victimReal), chosenPoints: nil, victimPid: scenarioPid(victimReal),
-                    victimContainer: container(ofReal: victimReal),
+                    victimContainer: container(ofReal: victimReal), callNo: callNo,
                     modernChosenPoints: scored.scores.indices.contains(killedRow) ? scored.scores[killedRow].modernPoints : nil))
-            _ = callNo  // oom_events.call_no: filled once the record carries it (m0007 column)
             for (row, task) in report.tasks.enumerated() {
                 let score = scored.scores[row]
                 var candidate = OOMCandidateRecord(

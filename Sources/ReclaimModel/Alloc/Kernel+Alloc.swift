@@ -2,8 +2,8 @@
 enum AllocPhase: Sendable, Equatable {
     /// From the top: the low-watermark fast path.
     case start
-    /// Direct reclaim returned; continue with its result.
-    case afterReclaim(progress: Bool)
+    /// Direct reclaim (call `callNo`) returned; continue with its result.
+    case afterReclaim(progress: Bool, callNo: Int? = nil)
     /// After `congestion_wait(HZ/50)`: reclaim again (`goto rebalance`).
     case rebalance
 }
@@ -31,17 +31,17 @@ extension Kernel {
         let marks = zone.watermarks
         while true {
             switch tasks[t].allocPhase {
-            case .afterReclaim(let progress):
+            case .afterReclaim(let progress, let callNo):
                 tasks[t].allocPhase = .start
                 if progress {
                     if let pfn = takeFreePage(above: marks.min) { return .page(pfn) }
                     tasks[t].allocPhase = .rebalance
-                    tasks[t].blockedUntil = now + max(1, hz / 50)
+                    congestionWait(task: t, timeout: max(1, hz / 50))  // congestion_wait(WRITE, HZ/50)
                     return .blocked
                 }
                 // One more try at the high watermark catches a parallel kill.
                 if let pfn = takeFreePage(above: marks.high) { return .page(pfn) }
-                _ = outOfMemory(scope: .global, filter: nil, current: t)
+                _ = outOfMemory(scope: .global, filter: nil, current: t, callNo: callNo)
                 if panicMessage != nil { return .failed }
                 // `goto restart`: a current that was itself chosen is now TIF_MEMDIE and
                 // takes a page below every watermark at the top of the allocator (or fails
@@ -50,6 +50,7 @@ extension Kernel {
                 tasks[t].blockedUntil = now + 1
                 return .blocked
             case .rebalance:
+                _ = endSleep(task: t)  // [I] not a reclaim call's stall: not recorded
                 tasks[t].allocPhase = .start
             case .start:
                 if let pfn = takeFreePage(above: marks.low) { return .page(pfn) }
@@ -68,7 +69,7 @@ extension Kernel {
                 tasks[t].blockedUntil = until
                 return .blocked
             case .done(let success):
-                tasks[t].allocPhase = .afterReclaim(progress: success)
+                tasks[t].allocPhase = .afterReclaim(progress: success, callNo: call.callNo)
             }
         }
     }

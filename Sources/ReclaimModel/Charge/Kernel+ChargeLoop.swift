@@ -6,9 +6,13 @@
 ///         if current has TIF_MEMDIE: the fault fails
 ///
 /// No retry limit, no usage re-check before killing (the v1/v2 quirk fixed in v3).
-/// [I] Simulated time: reclaim naps put the task to sleep and resume the call later; after
-/// an OOM kill the loop goes round at once (the kernel spins), and after a `busy` or `none`
-/// answer the task yields until the next jiffy, which is when a victim's exit lands.
+/// The loop spins (spec §13.H5): every round is a recorded reclaim call and OOM invocation,
+/// until the victim has released its mm. [I] Simulated time: reclaim naps put the task to
+/// sleep and resume the call later; after a kill, and after a `busy` or `none` answer to a
+/// call that slept, the loop goes round at once (no sleep in the container OOM path,
+/// §8.5); after an answer to a call that never slept the task yields until the next jiffy
+/// (a loop that takes no simulated time would spin within the jiffy for ever; the victim's
+/// exit lands at a jiffy boundary).
 extension Kernel {
     /// Charges one page to task `t`'s container before a fault maps it.
     mutating func chargeLoop(task t: Int) -> AccessResult {
@@ -32,7 +36,7 @@ extension Kernel {
                 tasks[t].blockedUntil = until
                 return .blocked
             case .done(let success):
-                tasks[t].allocPhase = .afterReclaim(progress: success)
+                tasks[t].allocPhase = .afterReclaim(progress: success, callNo: call.callNo)
                 return nil
             }
         }
@@ -41,7 +45,7 @@ extension Kernel {
 
     /// Runs a container reclaim call; on failure invokes the container OOM killer. nil = go
     /// round the loop again (retry the charge).
-    private mutating func reclaimAndMaybeKill(_ call: inout ReclaimCall, task t: Int) -> AccessResult? {
+    mutating func reclaimAndMaybeKill(_ call: inout ReclaimCall, task t: Int) -> AccessResult? {
         switch runReclaimCall(&call) {
         case .sleep(let until):
             tasks[t].reclaim = call
@@ -50,9 +54,9 @@ extension Kernel {
         case .done(success: true):
             return nil
         case .done(success: false):
-            let outcome = containerOutOfMemory(container: call.container!, current: t)
+            let outcome = containerOutOfMemory(container: call.container!, current: t, callNo: call.callNo)
             if tasks[t].memdie { return .died }
-            if outcome == .killed { return nil }
+            if outcome == .killed || call.stallJiffies > 0 { return nil }
             tasks[t].blockedUntil = now + 1
             return .blocked
         }

@@ -115,6 +115,11 @@ extension Kernel {
     private mutating func swapFault(task t: Int, index: Int, slot: Int32, write: Bool) -> AccessResult {
         var pfn = swap.cache[Int(slot)]
         var major = false
+        if pfn >= 0 && frames.has(pfn, .locked) {
+            // lock_page until the read (swap readahead) completes. [I] Rechecked each jiffy.
+            tasks[t].blockedUntil = now + 1
+            return .blocked
+        }
         if pfn < 0 {
             switch allocPage(task: t) {
             case .page(let p): pfn = p
@@ -130,6 +135,9 @@ extension Kernel {
             lruCacheAddActive(pfn)
             major = true
         }
+        // A page swap readahead brought in belongs to the pte that maps it now.
+        frames.space[Int(pfn)] = Int32(t)
+        frames.index[Int(pfn)] = Int32(index)
         tasks[t].mm!.anonPTE[index] = pfn + 1
         tasks[t].mm!.swapEntries -= 1
         swap.release(slot)
@@ -146,17 +154,25 @@ extension Kernel {
         countFault(t, major: major)
         if major {
             totals.swapIns += 1
-            return waitForRead(pfn, task: t)
+            return swapReadahead(slot: slot, pfn: pfn, task: t)
         }
         return .done
     }
 
-    /// `filemap_nopage`: a cached page is mapped (minor); otherwise a new page-cache page is
-    /// read (major), added at the inactive head and `mark_page_accessed`.
+    /// `filemap_nopage`: a cached page is mapped (minor; a page whose read is still in flight
+    /// is waited for); otherwise a new page-cache page is read (major) together with the
+    /// read-around window (spec §13.D5), added at the inactive head and `mark_page_accessed`.
     private mutating func fileFault(task t: Int, file: Int, index: Int, write: Bool) -> AccessResult {
         var pfn = files[file].pages[index]
         var major = false
-        if pfn < 0 {
+        if pfn >= 0 && frames.has(pfn, .locked) {
+            // lock_page until the read (read-around) completes. [I] Rechecked each jiffy.
+            tasks[t].blockedUntil = now + 1
+            return .blocked
+        }
+        if pfn >= 0 {
+            files[file].mmapHit += 1
+        } else {
             switch allocPage(task: t) {
             case .page(let p): pfn = p
             case .blocked: return .blocked
@@ -177,28 +193,11 @@ extension Kernel {
         if major {
             // The writer first waits for the read; a balance it has come due for runs when it
             // wakes (runTask resumes `balance_dirty_pages` before anything else).
-            if write && !wasDirty {
-                tasks[t].dirtiedSinceBalance += 1
-                if tasks[t].dirtiedSinceBalance >= ratelimitPages {
-                    tasks[t].dirtiedSinceBalance = 0
-                    tasks[t].dirtyBalance = 0
-                }
-            }
-            return waitForRead(pfn, task: t)
+            if write && !wasDirty { _ = noteDirtied(task: t) }
+            return readAround(file: file, index: index, task: t)
         }
         if write && !wasDirty { return dirtiedPage(task: t) }
         return .done
-    }
-
-    /// The faulting task waits for its read (queued behind earlier disk I/O): when the
-    /// transfer ends within this jiffy the task goes on, otherwise it sleeps until the jiffy
-    /// in which it has ended. [I] Tasks run at jiffy granularity otherwise; the page stays
-    /// locked until the completion is processed at the next jiffy.
-    private mutating func waitForRead(_ pfn: Int32, task t: Int) -> AccessResult {
-        let done = disk.submit(now: now, pfn: pfn, kind: .read)
-        if disk.endsWithin(jiffy: now, done) { return .done }
-        tasks[t].blockedUntil = disk.jiffy(after: done)
-        return .blocked
     }
 
     private mutating func countFault(_ t: Int, major: Bool) {

@@ -52,6 +52,9 @@ public struct MachineSpec: Sendable, Hashable {
     public var panicOnOOM: Int
     /// Writeback and swap I/O bandwidth in pages per second.
     public var diskPagesPerSecond: Int
+    /// Cost of one block request on top of its pages' transfer, ms (`disk_request_ms`,
+    /// default 1). [I] a 2007 disk: command overhead and a short seek.
+    public var diskRequestMs: Int
     /// `vm_dirty_ratio` (percent, default 40): writers are throttled above it.
     public var dirtyRatio: Int
     /// `dirty_background_ratio` (percent, default 10): pdflush writes down to it.
@@ -63,7 +66,7 @@ public struct MachineSpec: Sendable, Hashable {
 
     public init(
         ramPages: Int, swapPages: Int = 0, swappiness: Int = 60, laptopMode: Int = 0,
-        uptimeSeconds: Int = 0, panicOnOOM: Int = 0, diskPagesPerSecond: Int = 12800,
+        uptimeSeconds: Int = 0, panicOnOOM: Int = 0, diskPagesPerSecond: Int = 12800, diskRequestMs: Int = 1,
         dirtyRatio: Int = KernelConstants.dirtyRatio, dirtyBackgroundRatio: Int = KernelConstants.dirtyBackgroundRatio,
         dirtyWritebackCentisecs: Int = 500,
         dirtyExpireCentisecs: Int = 3000
@@ -79,6 +82,7 @@ public struct MachineSpec: Sendable, Hashable {
         self.uptimeSeconds = uptimeSeconds
         self.panicOnOOM = panicOnOOM
         self.diskPagesPerSecond = diskPagesPerSecond
+        self.diskRequestMs = diskRequestMs
     }
 }
 

@@ -32,13 +32,17 @@ public struct FileSpace: Sendable {
     var pages: [Int32]
     /// The task that maps the file; the mapping is "in use" (`page_mapping_inuse`) while it lives.
     let owner: Int
-    /// Dirty pages of the file, and when the file last went from clean to dirty (the
-    /// inode's `dirtied_when`, for kupdate).
+    /// Dirty pages of the file, and the inode's `dirtied_when`: when it went from clean to
+    /// dirty, or when a writer other than kupdate left it partly written (§13.C9).
     var dirtyPages = 0
     var dirtiedWhen = 0
-    /// kupdate is writing this file, from this page on.
-    var kupdatePending = false
-    var kupdateCursor = 0
+    /// `mapping->writeback_index`: where the next cyclic writeback of the file starts.
+    var writebackIndex = 0
+    /// `file_ra_state.mmap_hit` / `mmap_miss`: faults that found the page cached / not.
+    var mmapHit = 0
+    var mmapMiss = 0
+    /// The mapping is `MADV_RANDOM` (`VM_RandomReadHint`): faults read their page only.
+    var randomReadHint = false
 
     init(pages: Int, owner: Int) {
         self.pages = Array(repeating: -1, count: pages)

@@ -53,7 +53,6 @@ extension Kernel {
         frames.set(pfn, .dirty)
         if !frames.has(pfn, .anon) {
             nrFileDirty += 1
-            dirtyQueue.push(pfn)
             let f = Int(frames.space[Int(pfn)])
             if files[f].dirtyPages == 0 { files[f].dirtiedWhen = now }
             files[f].dirtyPages += 1

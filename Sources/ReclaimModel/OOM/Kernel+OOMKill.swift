@@ -22,11 +22,13 @@ extension Kernel {
         return .some(t)
     }
 
-    /// TIF_MEMDIE + SIGKILL. The running task (`current`, killed from its own fault) goes
-    /// on with that fault — the allocator restarts and may take a page from the reserves —
-    /// and exits after `oomExitLatencyJiffies`. A victim asleep inside a reclaim call keeps
-    /// the call and the fault that entered it, and exits once they are done
-    /// (`finishKernelWork`). Any other victim drops what it was waiting for and exits after
+    /// TIF_MEMDIE + SIGKILL, which wakes only interruptible sleepers (spec §13.H1-H2). The
+    /// running task (`current`, killed from its own fault) goes on with that fault — the
+    /// allocator restarts and may take a page from the reserves — and exits after
+    /// `oomExitLatencyJiffies`. A victim asleep in the kernel — inside a reclaim call, a
+    /// read, `balance_dirty_pages`, a full request queue, the allocator's or the charge
+    /// loop's wait — keeps that work and the fault around it, and exits once they are done
+    /// (`finishKernelWork`). A victim between references exits after
     /// `oomExitLatencyJiffies`.
     mutating func signalKill(_ t: Int) {
         guard !tasks[t].memdie else { return }
@@ -35,17 +37,23 @@ extension Kernel {
         tasks[t].state = .dying
         totals.oomKills += 1
         if t == current {
-            tasks[t].exitJiffy = now + Self.oomExitLatencyJiffies
-            tasks[t].dirtyBalance = nil
+            beginExit(t)
             return
         }
-        if tasks[t].reclaim != nil {
+        if tasks[t].reclaim != nil || tasks[t].blockedUntil > now || tasks[t].dirtyBalance != nil {
             tasks[t].exitJiffy = nil
-            tasks[t].dirtyBalance = nil
             return
         }
-        tasks[t].exitJiffy = now + Self.oomExitLatencyJiffies
+        beginExit(t)
         abandonPendingWork(t)
+    }
+
+    /// The victim is back in user space with SIGKILL pending and heads for `do_exit`:
+    /// PF_EXITING is set ([I] from now, so selection sees it during the exit window; spec
+    /// §13.H4), and `exit_mm` releases its pages `oomExitLatencyJiffies` later.
+    mutating func beginExit(_ t: Int) {
+        tasks[t].exitJiffy = now + Self.oomExitLatencyJiffies
+        tasks[t].exiting = true
     }
 
     /// `oom_kill_process(p, points)`: an exiting `p` just gets TIF_MEMDIE; otherwise the
@@ -74,22 +82,22 @@ extension Kernel {
     /// same kill keeps failing; the model stops after a second failed round with outcome
     /// `none`.
     @discardableResult
-    mutating func containerOutOfMemory(container c: Int, current: Int) -> OOMOutcome {
-        outOfMemory(scope: .container, filter: c, current: current)
+    mutating func containerOutOfMemory(container c: Int, current: Int, callNo: Int? = nil) -> OOMOutcome {
+        outOfMemory(scope: .container, filter: c, current: current, callNo: callNo)
     }
 
     /// The selection-and-kill loop shared by the container OOM killer and the global
     /// `out_of_memory` (spec §7.4: no notifier chain and no cpuset/mempolicy constraint on
     /// this UMA machine; `panic_on_oom` panics first; nobody selectable panics). Records one
-    /// `oom_events` row.
-    mutating func outOfMemory(scope: OOMScope, filter: Int?, current: Int?) -> OOMOutcome {
+    /// `oom_events` row, with `callNo` the failed reclaim call that led here.
+    mutating func outOfMemory(scope: OOMScope, filter: Int?, current: Int?, callNo: Int? = nil) -> OOMOutcome {
         let oomNo = nextOOMNo
         nextOOMNo += 1
         totals.oomEvents += 1
         var record = OOMEventRecord(
             oomNo: oomNo, tMs: nowMs, scope: scope, container: containerName(filter),
             triggerPid: current.map { tasks[$0].pid }, outcome: .none, chosenPid: nil,
-            chosenPoints: nil, victimPid: nil, victimContainer: nil)
+            chosenPoints: nil, victimPid: nil, victimContainer: nil, callNo: callNo)
         defer { events.oomEvents.append(record) }
         if scope == .global && config.machine.panicOnOOM != 0 {
             panic("Kernel panic - not syncing: out of memory. panic_on_oom is selected")

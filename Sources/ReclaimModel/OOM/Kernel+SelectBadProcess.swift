@@ -41,13 +41,13 @@ extension Kernel {
         for t in taskList where tasks[t].isAlive {
             let task = tasks[t]
             visitNo += 1
-            func candidate(_ points: UInt64?, _ eligible: Bool, _ skip: OOMSkipReason?) {
+            func candidate(_ points: UInt64?, _ eligible: Bool, _ skip: OOMSkipReason?, _ factors: BadnessFactors? = nil) {
                 events.oomCandidates.append(
                     OOMCandidateRecord(
                         oomNo: oomNo, round: round, pid: task.pid, name: task.name,
                         container: containerName(task.container), points: points,
                         totalVM: task.mm?.totalVM ?? 0, rss: task.mm?.rss ?? 0,
-                        eligible: eligible, skipReason: skip, visitNo: visitNo))
+                        eligible: eligible, skipReason: skip, visitNo: visitNo, factors: factors))
             }
             guard task.mm != nil else { candidate(nil, false, .noMM); continue }
             if task.pid == 1 { candidate(nil, false, .initTask); continue }
@@ -60,8 +60,10 @@ extension Kernel {
                 continue
             }
             if task.oomAdj == KernelConstants.oomDisable { candidate(nil, false, .oomDisable); continue }
-            let points = badness(badnessInput(t, filter: filter), uptimeSeconds: uptime, hz: hz)
-            candidate(points, true, nil)
+            let input = badnessInput(t, filter: filter)
+            let factors = badnessFactors(input, uptimeSeconds: uptime, hz: hz)
+            let points = factors?.apply() ?? badness(input, uptimeSeconds: uptime, hz: hz)
+            candidate(points, true, nil, factors)
             if points > best || chosen == nil {
                 chosen = t
                 best = points

@@ -73,7 +73,7 @@ extension Kernel {
             }
             // pageout() -> may_write_to_queue(): swap is never considered congested; file
             // writes respect the queue unless the reclaimer is kswapd (PF_SWAPWRITE).
-            if !f.contains(.swapCache) && disk.isCongested && !sc.swapWrite {
+            if !f.contains(.swapCache) && disk.isWriteCongested && !sc.swapWrite {
                 stats.keptDirty += 1
                 return .keep
             }

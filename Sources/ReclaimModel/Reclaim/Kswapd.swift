@@ -9,6 +9,10 @@ struct Kswapd: Sendable {
     var round: KswapdRound?
     /// Asleep in `congestion_wait` (or yielding) until this jiffy.
     var blockedUntil = 0
+    /// In `congestion_wait` since this jiffy (woken early by a write completion).
+    var congestionWaitSince: Int?
+    /// In `get_request_wait` (PF_SWAPWRITE pageout found the queue full) since this jiffy.
+    var requestWaitSince: Int?
 }
 
 /// One pass of `balance_pgdat`'s priority loop (from `loop_again` to `out`), recorded as one
@@ -35,6 +39,9 @@ struct KswapdRound: Sendable {
     var passPrevPriority = KernelConstants.defPriority
     /// The round's `scan_passes` rows, recorded with its `reclaim_calls` row.
     var passes: [ScanPassRecord] = []
+    /// As ``ReclaimCall/provisionalNap``: a nap counted as HZ/10 until it ends.
+    var provisionalNap = 0
+    var napAfterRecordedPass = false
 }
 
 extension Kernel {
@@ -54,6 +61,18 @@ extension Kernel {
             nextCallNo += 1
         }
         var round = kswapd.round!
+        if let since = kswapd.congestionWaitSince ?? kswapd.requestWaitSince {
+            let slept = now - since - round.provisionalNap
+            round.passStallJiffies += slept
+            round.stallJiffies += slept
+            if round.napAfterRecordedPass, let last = round.passes.indices.last {
+                round.passes[last].congestionWaitMs = ms(round.passStallJiffies)
+            }
+            round.provisionalNap = 0
+            round.napAfterRecordedPass = false
+            kswapd.congestionWaitSince = nil
+            kswapd.requestWaitSince = nil
+        }
         let step = balancePgdat(&round)
         switch step {
         case .sleep(let until):
@@ -89,6 +108,8 @@ extension Kernel {
                 if mustThrottleWriteout() {
                     r.passStallJiffies += congestionWaitJiffies
                     r.stallJiffies += congestionWaitJiffies
+                    r.provisionalNap = congestionWaitJiffies
+                    kswapd.congestionWaitSince = now
                     return .sleep(until: now + congestionWaitJiffies)
                 }
                 r.throttling = false
@@ -107,6 +128,9 @@ extension Kernel {
                 recordKswapdPass(&r)
                 if napping {
                     r.checkAfterNap = true
+                    r.provisionalNap = congestionWaitJiffies
+                    r.napAfterRecordedPass = true
+                    kswapd.congestionWaitSince = now
                     return .sleep(until: now + congestionWaitJiffies)
                 }
                 if r.nrReclaimed >= KernelConstants.swapClusterMax { return finishKswapdRound(r) }
@@ -131,6 +155,12 @@ extension Kernel {
             r.passPrevPriority = zone.prevPriority
             r.nrReclaimed += shrinkZone(r.priority, sc: &r.sc, stats: &r.pass)
             r.throttling = true
+            if submitterBlocked {
+                submitterBlocked = false
+                kswapd.requestWaitSince = now
+                requestWaiters.append(.kswapd)
+                return .sleep(until: Int.max)
+            }
         }
     }
 

@@ -35,6 +35,11 @@ struct ReclaimCall: Sendable {
     var passMayWritepage = false
     var passStallJiffies = 0
     var passPrevPriority: Int?
+    /// The sleep in progress was counted as a full HZ/10 when it began (so a pass recorded
+    /// before its nap shows it); the real length replaces it when the call resumes.
+    var provisionalNap = 0
+    /// That nap follows a pass already held in ``passes`` (its wait is corrected there).
+    var napAfterRecordedPass = false
     /// The `scan_passes` rows of the passes run so far: recorded together with the call's
     /// row when it returns, so a call still in progress when the run ends leaves neither.
     var passes: [ScanPassRecord] = []
@@ -72,7 +77,10 @@ extension Kernel {
         return call
     }
 
-    /// Runs the call until it sleeps or returns. Per priority 12...0: reset `sc.nr_scanned`;
+    /// Runs the call until it sleeps or returns. Every sleep — `congestion_wait` (woken at
+    /// the first write completion below the queue's "off" threshold, or after HZ/10, spec
+    /// §13.B), `throttle_vm_writeout`, `get_request_wait` on a full queue — counts in the
+    /// call's and the pass's stall for as long as it really lasted. Per priority 12...0: reset `sc.nr_scanned`;
     /// shrink (`container_shrink_pages`, or `shrink_zones` noting the scanning priority and
     /// skipping an all-unreclaimable zone below 12); `throttle_vm_writeout`;
     /// `total_scanned += sc.nr_scanned`; return success once enough is freed (container:
@@ -82,6 +90,14 @@ extension Kernel {
     /// reclaim fails; direct reclaim fails only if the last `shrink_zones` skipped every zone.
     /// Direct reclaim leaves `prev_priority = max(priority, 0)` in the zone.
     mutating func runReclaimCall(_ call: inout ReclaimCall) -> ReclaimStep {
+        let slept = endSleep(task: call.task) - call.provisionalNap
+        call.passStallJiffies += slept
+        call.stallJiffies += slept
+        if call.napAfterRecordedPass, let last = call.passes.indices.last {
+            call.passes[last].congestionWaitMs = ms(call.passStallJiffies)
+        }
+        call.provisionalNap = 0
+        call.napAfterRecordedPass = false
         while true {
             switch call.phase {
             case .shrink:
@@ -97,10 +113,16 @@ extension Kernel {
                     call.nrReclaimed += shrinkZones(&call)
                 }
                 call.phase = .throttle
+                if submitterBlocked {
+                    // pageout() found the write queue full: get_request_wait.
+                    submitterBlocked = false
+                    requestWait(task: call.task)
+                    return .sleep(until: tasks[call.task].blockedUntil)
+                }
             case .throttle:
                 // throttle_vm_writeout() at the end of container_shrink_pages / shrink_zone.
                 if call.shrank && mustThrottleWriteout() {
-                    return nap(&call)
+                    return nap(&call, afterRecordedPass: false)
                 }
                 call.totalScanned += call.sc.nrScanned
                 let succeeded = call.container == nil
@@ -123,7 +145,7 @@ extension Kernel {
                 recordPass(&call)
                 call.priority -= 1
                 call.phase = .shrink
-                if napping { return .sleep(until: now + congestionWaitJiffies) }
+                if napping { return nap(&call, afterRecordedPass: true) }
             }
         }
     }
@@ -161,11 +183,17 @@ extension Kernel {
         nrScanned > 0 && priority < KernelConstants.defPriority - 2
     }
 
-    /// Sleeps one `congestion_wait(WRITE, HZ/10)` inside `throttle_vm_writeout`.
-    private mutating func nap(_ call: inout ReclaimCall) -> ReclaimStep {
-        call.passStallJiffies += congestionWaitJiffies
-        call.stallJiffies += congestionWaitJiffies
-        return .sleep(until: now + congestionWaitJiffies)
+    /// Sleeps one `congestion_wait(WRITE, HZ/10)` (after a pass, or inside
+    /// `throttle_vm_writeout`); the time counts when the call resumes.
+    private mutating func nap(_ call: inout ReclaimCall, afterRecordedPass: Bool) -> ReclaimStep {
+        if !afterRecordedPass {
+            call.passStallJiffies += congestionWaitJiffies
+            call.stallJiffies += congestionWaitJiffies
+        }
+        call.provisionalNap = congestionWaitJiffies
+        call.napAfterRecordedPass = afterRecordedPass
+        congestionWait(task: call.task, timeout: congestionWaitJiffies)
+        return .sleep(until: tasks[call.task].blockedUntil)
     }
 
     /// Records the call's passes and its row and returns its result; direct reclaim notes

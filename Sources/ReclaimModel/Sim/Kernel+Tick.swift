@@ -35,10 +35,6 @@ extension Kernel {
             }
             if panicMessage != nil { return }
         }
-        dirtyQueue.compact(limit: 4 * frames.count + 1024) { pfn in
-            let f = frames.flags[Int(pfn)]
-            return f.contains(.inUse) && f.contains(.dirty) && !f.contains(.anon)
-        }
     }
 
     /// Forks the scenario tasks whose start time has come, in creation order: earlier start
@@ -55,8 +51,9 @@ extension Kernel {
         }
     }
 
-    /// One jiffy of a victim that was killed while asleep inside a reclaim call: in the
-    /// kernel reclaim has no signal checks, so the call runs to its end and the fault that
+    /// One jiffy of a victim that was killed while asleep in the kernel (a reclaim call, a
+    /// read, `balance_dirty_pages`, a full request queue): in the kernel these paths have no
+    /// signal checks (spec §13.H2), so the call runs to its end and the fault that
     /// entered it finishes (a charge retry, an OOM answered "busy" by its own TIF_MEMDIE,
     /// an allocation from the reserves); only then does the task return to user space and
     /// exit, `oomExitLatencyJiffies` later. No new page references.
@@ -68,13 +65,15 @@ extension Kernel {
             if result == .blocked { return }
             tasks[t].pendingRef = nil
         }
+        // balance_dirty_pages has no signal checks either: its whole loop runs first.
+        if tasks[t].dirtyBalance != nil, balanceDirtyPages(task: t) != .done { return }
         if let pending = tasks[t].pendingRef {
             switch access(pending, task: t) {
             case .blocked: return
             case .done, .died: tasks[t].pendingRef = nil
             }
         }
-        tasks[t].exitJiffy = now + Self.oomExitLatencyJiffies
+        beginExit(t)
     }
 
     /// One jiffy of task `t`.
@@ -169,6 +168,9 @@ extension Kernel {
         }
         let w = zone.watermarks
         let zones = [ZoneRecord(name: "Normal", presentPages: frames.count, pagesMin: w.min, pagesLow: w.low, pagesHigh: w.high)]
+        var totals = totals
+        totals.readRequests = disk.allocated[BlockQueue.Direction.read.rawValue]
+        totals.writeRequests = disk.allocated[BlockQueue.Direction.write.rawValue]
         return RunSummary(totals: totals, tasks: taskRecords, containers: containerRecords, zones: zones, panic: panic)
     }
 }

@@ -26,10 +26,13 @@ public struct Kernel: Sendable {
     /// `current`: the task running at this moment of the jiffy (nil outside task context:
     /// I/O completion, pdflush, kswapd).
     var current: Int?
-    var disk: Disk
-    /// Dirty file pages in the order they were dirtied (pdflush writes oldest first);
-    /// stale entries are skipped when popped.
-    var dirtyQueue = DirtyQueue()
+    /// The disk's request queue (spec §13.A).
+    var disk: BlockQueue
+    /// Sleepers in `get_request_wait` on a full write queue, woken one per freed request.
+    var requestWaiters: [BlockQueue.Sleeper] = []
+    /// Set by a write submission that found the write queue full; the submitter sleeps in
+    /// `get_request_wait` at the end of its step (and clears it).
+    var submitterBlocked = false
     /// The current jiffy since the run start.
     public internal(set) var now = 0
     /// Global vmstat counters.
@@ -47,11 +50,17 @@ public struct Kernel: Sendable {
     public internal(set) var panicMessage: String?
     /// Laptop mode's flush timer (`laptop_mode_wb_timer`), armed by disk I/O completions.
     var laptopFlushAt: Int?
+    /// The timer's `sys_sync` in progress.
+    var laptopSync = WritebackThread()
     /// kswapd's state.
     var kswapd = Kswapd()
-    /// pdflush has a `background_writeout` in progress, with this many pages still owed.
-    var pdflushActive = false
-    var pdflushMinPages = 0
+    /// pdflush's `background_writeout` and `wb_kupdate` (spec §13.C6, C8).
+    var pdflush = WritebackThread()
+    var kupdate = WritebackThread()
+    /// `dirty_exceeded` (§13.C4-C5): writers call `balance_dirty_pages` every 8 pages.
+    var dirtyExceeded = false
+    /// The one CPU's `ratelimits` counter of dirtied pages (§13.C4).
+    var ratelimitCount = 0
     /// Scratch space for isolated batches (no allocation per scan).
     var isolationBuffer: [Int32] = []
 
@@ -61,7 +70,9 @@ public struct Kernel: Sendable {
         zone = Zone(watermarks: Watermarks(ramPages: config.machine.ramPages))
         containers = config.containers.map { MemContainer(name: $0.name, limit: $0.limitPages) }
         swap = SwapSpace(total: config.machine.swapPages)
-        disk = Disk(hz: config.hz, pagesPerSecond: config.machine.diskPagesPerSecond)
+        disk = BlockQueue(
+            hz: config.hz, pagesPerSecond: config.machine.diskPagesPerSecond,
+            requestMs: Double(config.machine.diskRequestMs))
         let uptime = config.machine.uptimeSeconds * config.hz
         for spec in config.tasks {
             let rng = SplitMix64.stream(seed: config.seed, key: spec.streamKey)
@@ -69,6 +80,7 @@ public struct Kernel: Sendable {
             tasks.append(TaskStruct(spec: spec, uptimeJiffies: uptime, workload: workload))
         }
         nextPid = (config.tasks.map(\.pid).max() ?? 99) + 1
+        kupdate.nextRun = config.machine.dirtyWritebackCentisecs * config.hz / 100
     }
 
     /// `vm_total_pages`: pagecache-eligible pages, taken as all of RAM ([I]: no reserves).

@@ -77,6 +77,8 @@ extension Kernel {
         tasks[t].pendingRef = nil
         tasks[t].allocPhase = .start
         tasks[t].dirtyBalance = nil
+        tasks[t].sleepSince = nil
+        tasks[t].congestionWaiting = false
     }
 
     /// Zaps one present anonymous pte: the page is freed unless the swap cache must keep it

@@ -53,8 +53,12 @@ public struct TaskStruct: Sendable {
     var precharged = false
     /// Where the pending fault's page allocation stands (spec §5).
     var allocPhase = AllocPhase.start
-    /// File pages this task dirtied since its last `balance_dirty_pages`.
-    var dirtiedSinceBalance = 0
+    /// Start of the sleep the task is in, when it is accounted as a stall (reclaim naps,
+    /// `balance_dirty_pages` waits, `get_request_wait`).
+    var sleepSince: Int?
+    /// Asleep in `congestion_wait(WRITE, ...)`: woken early when a write request frees
+    /// below the queue's "off" threshold (spec §13.B2).
+    var congestionWaiting = false
     /// Inside `balance_dirty_pages`: the pages it has written so far.
     var dirtyBalance: Int?
     var workload: WorkloadGenerator

@@ -1,84 +1,132 @@
-/// Writer throttling and periodic writeback of mm/page-writeback.c: `balance_dirty_pages`,
-/// `wb_kupdate`, and laptop mode's flush timer.
+import ReclaimKernelFunctions
+import ReclaimRecords
+/// Writer throttling and periodic writeback of mm/page-writeback.c: `balance_dirty_pages`
+/// with `dirty_exceeded`, `wb_kupdate`, and laptop mode's flush timer (spec §13.C).
 extension Kernel {
     /// `ratelimit_pages`: a writer calls `balance_dirty_pages` every this many dirtied pages:
     /// `vm_total_pages / (ncpus * 32)` clamped to 16...1024 (4 MiB), one CPU. [I] one CPU.
     public var ratelimitPages: Int { min(1024, max(16, vmTotalPages / 32)) }
 
-    /// A task dirtied a clean file page (`balance_dirty_pages_ratelimited`).
-    mutating func dirtiedPage(task t: Int) -> AccessResult {
-        tasks[t].dirtiedSinceBalance += 1
-        guard tasks[t].dirtiedSinceBalance >= ratelimitPages else { return .done }
-        tasks[t].dirtiedSinceBalance = 0
+    /// `balance_dirty_pages_ratelimited`: counts a newly dirtied page on the CPU's counter;
+    /// true (and the task enters `balance_dirty_pages`) when it reaches the ratelimit —
+    /// `ratelimit_pages`, or 8 while `dirty_exceeded` is set.
+    mutating func noteDirtied(task t: Int) -> Bool {
+        ratelimitCount += 1
+        let limit = dirtyExceeded ? KernelConstants.dirtyExceededRatelimit : ratelimitPages
+        guard ratelimitCount >= limit else { return false }
+        ratelimitCount = 0
         tasks[t].dirtyBalance = 0
-        return balanceDirtyPages(task: t)
+        return true
     }
 
-    /// `balance_dirty_pages` (2.6.20): while dirty + writeback exceed the dirty threshold,
-    /// the writer writes up to `1.5 * ratelimit_pages` dirty pages itself (stopping at a
-    /// congested queue) and sleeps `congestion_wait(HZ/10)` until it has done its share or
-    /// the total is back under the threshold. Then pdflush is started for background
-    /// writeout: above the background threshold normally, in laptop mode only if the writer
-    /// had to write. Resumable: `TaskStruct.dirtyBalance` holds the pages written so far.
+    /// A task dirtied a clean file page.
+    mutating func dirtiedPage(task t: Int) -> AccessResult {
+        noteDirtied(task: t) ? balanceDirtyPages(task: t) : .done
+    }
+
+    /// `balance_dirty_pages` (spec §13.C5): while dirty + writeback exceed the dirty
+    /// threshold, set `dirty_exceeded`, write up to `1.5 * ratelimit_pages` dirty pages
+    /// (blocking: it does not stop at a congested queue, only sleeps when the queue is
+    /// full), and `congestion_wait(WRITE, HZ/10)` until the total is under the threshold or
+    /// the writer has written its share. Then clear `dirty_exceeded` when under the
+    /// threshold, and unless pdflush is already writing, start `background_writeout(0)`:
+    /// in laptop mode if the writer wrote, otherwise when dirty pages exceed the background
+    /// threshold. Resumable: `TaskStruct.dirtyBalance` holds the pages written so far; the
+    /// time asleep counts in the run's stall.
     mutating func balanceDirtyPages(task t: Int) -> AccessResult {
         guard var written = tasks[t].dirtyBalance else { return .done }
+        totals.stallMs += ms(endSleep(task: t))
         let chunk = ratelimitPages + ratelimitPages / 2
+        var overLimit = true
         while true {
-            let limits = dirtyLimits()
-            if nrFileDirty + nrWriteback <= limits.dirty { break }
+            if nrFileDirty + nrWriteback <= dirtyLimits().dirty {
+                overLimit = false
+                break
+            }
+            dirtyExceeded = true
             if nrFileDirty > 0 {
-                while written < chunk && !disk.isCongested && writeOldestDirtyPage() { written += 1 }
-                if nrFileDirty + nrWriteback <= dirtyLimits().dirty || written >= chunk { break }
+                let pass = writebackInodes(nrToWrite: chunk - written, nonblocking: false)
+                written += pass.written
+                if pass.blocked {
+                    submitterBlocked = false
+                    tasks[t].dirtyBalance = written
+                    requestWait(task: t)
+                    return .blocked
+                }
+                if nrFileDirty + nrWriteback <= dirtyLimits().dirty {
+                    overLimit = false
+                    break
+                }
+                if written >= chunk { break }
             }
             tasks[t].dirtyBalance = written
-            tasks[t].blockedUntil = now + congestionWaitJiffies
-            totals.stallMs += ms(congestionWaitJiffies)
+            congestionWait(task: t, timeout: congestionWaitJiffies)
             return .blocked
         }
         tasks[t].dirtyBalance = nil
-        if !pdflushActive {
+        if !overLimit { dirtyExceeded = false }
+        if !pdflush.active {
             if (laptopMode && written > 0) || (!laptopMode && nrFileDirty > dirtyLimits().background) {
-                pdflushActive = true  // background_writeout(0): down to the background threshold
+                pdflush = WritebackThread(active: true, pagesOwed: 0)
                 runPdflush()
             }
         }
         return .done
     }
 
-    /// `wb_kupdate`, every `dirty_writeback_centisecs`: writes every dirty page of the files
-    /// whose oldest dirty data is older than `dirty_expire_centisecs` (an inode's
-    /// `dirtied_when`); pages wait for a later jiffy while the queue is congested.
+    /// `wb_kupdate` (spec §13.C8), every `dirty_writeback_centisecs`: 1024-page nonblocking
+    /// passes over files dirtied at least `dirty_expire_centisecs` ago, as many pages as
+    /// were dirty when it started; a short pass sleeps in `congestion_wait` when it met
+    /// congestion and ends the run otherwise. The next run is due a period after this one
+    /// started, and at least a second from now.
     mutating func runKupdate() {
         let period = config.machine.dirtyWritebackCentisecs * hz / 100
-        if period > 0 && now > 0 && now % period == 0 {
-            let expire = config.machine.dirtyExpireCentisecs * hz / 100
-            for f in files.indices where files[f].dirtyPages > 0 && files[f].dirtiedWhen <= now - expire {
-                files[f].kupdatePending = true
+        guard period > 0 else { return }
+        if !kupdate.active {
+            guard now >= kupdate.nextRun else { return }
+            kupdate.active = true
+            kupdate.start = now
+            kupdate.olderThan = now - config.machine.dirtyExpireCentisecs * hz / 100
+            kupdate.pagesOwed = nrFileDirty
+        }
+        guard kupdate.blockedUntil <= now else { return }
+        kupdate.congestionWaitSince = nil
+        while kupdate.pagesOwed > 0 {
+            let pass = writebackInodes(
+                nrToWrite: KernelConstants.maxWritebackPages, nonblocking: true, olderThan: kupdate.olderThan,
+                forKupdate: true)
+            submitterBlocked = false
+            kupdate.pagesOwed -= pass.written
+            if pass.written < KernelConstants.maxWritebackPages {
+                guard pass.metCongestion else { break }
+                kupdate.congestionWaitSince = now
+                kupdate.blockedUntil = now + congestionWaitJiffies
+                return
             }
         }
-        for f in files.indices where files[f].kupdatePending {
-            var i = files[f].kupdateCursor
-            while i < files[f].pages.count {
-                if disk.isCongested {
-                    files[f].kupdateCursor = i
-                    return
-                }
-                let pfn = files[f].pages[i]
-                if pfn >= 0 && frames.has(pfn, .dirty) && !frames.has(pfn, .writeback) {
-                    startWrite(pfn, forReclaim: false)
-                }
-                i += 1
-            }
-            files[f].kupdatePending = false
-            files[f].kupdateCursor = 0
-        }
+        kupdate.active = false
+        kupdate.nextRun = max(kupdate.start + period, now + hz)
     }
 
-    /// Laptop mode: `laptop_mode` seconds after the last disk I/O, write back everything
-    /// (`laptop_io_completion` -> `laptop_flush` -> `sys_sync`).
+    /// Laptop mode (spec §13.C12): `laptop_mode` seconds after the last request completion
+    /// the timer fires and pdflush runs `sys_sync`: every dirty page is written (blocking,
+    /// regardless of congestion), and when the writes have finished the timer is deleted
+    /// (`laptop_sync_completion`) until the next completion arms it again.
     mutating func runLaptopTimer() {
-        guard laptopMode, let at = laptopFlushAt, at <= now else { return }
-        laptopFlushAt = nil
-        wakeupPdflush(0)
+        if !laptopSync.active {
+            guard laptopMode, let at = laptopFlushAt, at <= now else { return }
+            laptopFlushAt = nil
+            laptopSync = WritebackThread(active: true)
+        }
+        guard !laptopSync.waitingForIO, laptopSync.blockedUntil <= now else { return }
+        let pass = writebackInodes(nrToWrite: Int.max, nonblocking: false)
+        if pass.blocked {
+            submitterBlocked = false
+            laptopSync.blockedUntil = Int.max
+            requestWaiters.append(.laptopSync)
+            return
+        }
+        laptopSync.waitingForIO = true
+        completeIO()
     }
 }

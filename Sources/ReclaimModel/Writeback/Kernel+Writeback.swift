@@ -1,37 +1,8 @@
-/// Writeback (mm/page-writeback.c, mm/page_io.c, mm/filemap.c `end_page_writeback`).
+import ReclaimKernelFunctions
+import ReclaimRecords
+/// Writeback (mm/page-writeback.c, fs/fs-writeback.c, mm/page_io.c): dirty limits,
+/// `writeback_inodes`, pdflush's `background_writeout` (spec §13.C).
 extension Kernel {
-    /// Starts the write of a dirty page: `clear_page_dirty_for_io`, `PG_writeback`, and for
-    /// reclaim's `pageout()` also `PG_reclaim` (spec §4, writeout in rule 9).
-    mutating func startWrite(_ pfn: Int32, forReclaim: Bool) {
-        clearPageDirty(pfn)
-        frames.set(pfn, .writeback)
-        if forReclaim { frames.set(pfn, .reclaim) }
-        nrWriteback += 1
-        _ = disk.submit(now: now, pfn: pfn, kind: .write)
-        totals.pagesWrittenBack += 1
-        if frames.has(pfn, .swapCache) { totals.swapOuts += 1 }
-    }
-
-    /// Completes the I/O the disk has finished by the current jiffy: `end_page_writeback`
-    /// (rotating reclaim-marked pages to the inactive tail) and read unlocks.
-    mutating func completeIO() {
-        while let request = disk.popCompleted(by: now) {
-            if laptopMode { laptopFlushAt = now + config.machine.laptopMode * hz }
-            let pfn = request.pfn
-            switch request.kind {
-            case .write:
-                frames.clear(pfn, .writeback)
-                nrWriteback -= 1
-                if frames.has(pfn, .reclaim) {
-                    frames.clear(pfn, .reclaim)
-                    rotateReclaimable(pfn)
-                }
-            case .read:
-                frames.clear(pfn, .locked)
-            }
-        }
-    }
-
     /// `get_dirty_limits` of 2.6.20: `(background, dirty)` thresholds in pages.
     ///
     /// `dirty_ratio` is capped at half the unmapped ratio and floored at 5; the background
@@ -55,45 +26,107 @@ extension Kernel {
         return nrWriteback > limit
     }
 
-    /// `wakeup_pdflush(nr)`: hands pdflush a `background_writeout` of at least `nr` pages
-    /// (`nr == 0`: every dirty page, laptop mode's call). pdflush starts at once and then
-    /// works in the background (`runPdflush` every jiffy).
+    /// What one `writeback_inodes` pass did.
+    struct WritebackPass: Sendable {
+        var written = 0
+        /// A nonblocking pass stopped at a congested queue (`encountered_congestion`).
+        var metCongestion = false
+        /// A blocking pass found the write queue full: the writer sleeps in `get_request_wait`.
+        var blocked = false
+    }
+
+    /// `writeback_inodes` (`sync_sb_inodes` + `mpage_writepages`, spec §13.C9): files with
+    /// dirty pages, oldest `dirtied_when` first (only those dirtied at or before `olderThan`
+    /// for kupdate), each written from its `writeback_index` onwards in page order, wrapping
+    /// once (`range_cyclic`), skipping pages under writeback, until `nrToWrite` pages are
+    /// written. A nonblocking pass stops at a congested queue (checked before each page, as
+    /// `mpage_writepages` does); a blocking one stops when the queue is full (the writer
+    /// sleeps and goes on later). A file left partly written by a writer other than kupdate
+    /// gets `dirtied_when = now` (to the back of the order).
+    mutating func writebackInodes(nrToWrite: Int, nonblocking: Bool, olderThan: Int? = nil, forKupdate: Bool = false) -> WritebackPass {
+        var pass = WritebackPass()
+        guard nrToWrite > 0 else { return pass }
+        var order = files.indices.filter { f in
+            files[f].dirtyPages > 0 && (olderThan.map { files[f].dirtiedWhen <= $0 } ?? true)
+        }
+        order.sort { (files[$0].dirtiedWhen, $0) < (files[$1].dirtiedWhen, $1) }
+        for f in order {
+            let n = files[f].pages.count
+            var i = files[f].writebackIndex < n ? files[f].writebackIndex : 0
+            var visited = 0
+            while visited < n && pass.written < nrToWrite && files[f].dirtyPages > 0 {
+                if nonblocking && disk.isWriteCongested {
+                    pass.metCongestion = true
+                    break
+                }
+                let pfn = files[f].pages[i]
+                if pfn >= 0 && frames.has(pfn, .dirty) && !frames.has(pfn, .writeback) {
+                    if !nonblocking && disk.isFull(.write) {
+                        // get_request_wait: the writer sleeps before this page.
+                        pass.blocked = true
+                        break
+                    }
+                    startWrite(pfn, forReclaim: false)
+                    pass.written += 1
+                }
+                i = i + 1 == n ? 0 : i + 1
+                visited += 1
+                if submitterBlocked && !nonblocking {
+                    pass.blocked = true
+                    break
+                }
+            }
+            files[f].writebackIndex = i
+            if files[f].dirtyPages > 0 && !forKupdate { files[f].dirtiedWhen = now }
+            if pass.written >= nrToWrite || pass.metCongestion || pass.blocked { break }
+        }
+        return pass
+    }
+
+    /// `wakeup_pdflush(nr)`: hands pdflush a `background_writeout(nr)` (`nr == 0`: every
+    /// dirty page). [I] One pdflush thread does background writeout; a wakeup while it is
+    /// busy raises what it owes and wakes it (another of the 2-8 threads would take it).
     mutating func wakeupPdflush(_ nr: Int) {
-        pdflushMinPages = max(pdflushMinPages, nr == 0 ? nrFileDirty : nr)
-        pdflushActive = true
+        let pages = nr == 0 ? nrFileDirty : nr
+        if pdflush.active {
+            pdflush.pagesOwed = max(pdflush.pagesOwed, pages)
+            if pdflush.congestionWaitSince != nil {
+                pdflush.metCongestion = true
+                wake(.pdflush)
+            }
+        } else {
+            pdflush = WritebackThread(active: true, pagesOwed: pages)
+        }
         runPdflush()
     }
 
-    /// `background_writeout`: writes the oldest-dirtied file pages until at least the asked
-    /// number is written and the dirty count is below the background threshold. Writes are
-    /// non-blocking: when the disk queue is congested pdflush waits for a later jiffy
-    /// (`blk_congestion_wait`), so pages stay dirty while the disk is busy.
+    /// `background_writeout(min_pages)` (spec §13.C6): while the dirty count is at or above
+    /// the background threshold or pages are still owed, write 1024-page nonblocking passes;
+    /// after a short pass, `congestion_wait(WRITE, HZ/10)`, then stop unless the pass met
+    /// congestion.
     mutating func runPdflush() {
-        guard pdflushActive else { return }
+        guard pdflush.active, pdflush.blockedUntil <= now else { return }
+        if pdflush.congestionWaitSince != nil {
+            pdflush.congestionWaitSince = nil
+            if !pdflush.metCongestion {
+                pdflush.active = false
+                return
+            }
+        }
         while true {
-            if nrFileDirty == 0 || (pdflushMinPages <= 0 && nrFileDirty < dirtyLimits().background) {
-                pdflushActive = false
-                pdflushMinPages = 0
+            if nrFileDirty < dirtyLimits().background && pdflush.pagesOwed <= 0 {
+                pdflush.active = false
                 return
             }
-            if disk.isCongested { return }
-            guard writeOldestDirtyPage() else {
-                pdflushActive = false
+            let pass = writebackInodes(nrToWrite: KernelConstants.maxWritebackPages, nonblocking: true)
+            submitterBlocked = false
+            pdflush.pagesOwed -= pass.written
+            if pass.written < KernelConstants.maxWritebackPages {
+                pdflush.metCongestion = pass.metCongestion
+                pdflush.congestionWaitSince = now
+                pdflush.blockedUntil = now + congestionWaitJiffies
                 return
             }
-            pdflushMinPages -= 1
         }
-    }
-
-    /// Writes the oldest-dirtied dirty file page (skipping stale queue entries); false when
-    /// there is none.
-    mutating func writeOldestDirtyPage() -> Bool {
-        while let pfn = dirtyQueue.pop() {
-            let f = frames.flags[Int(pfn)]
-            guard f.contains(.inUse), f.contains(.dirty), !f.contains(.anon), !f.contains(.writeback) else { continue }
-            startWrite(pfn, forReclaim: false)
-            return true
-        }
-        return false
     }
 }
