@@ -45,6 +45,15 @@ let package = Package(
         .target(
             name: "ReclaimOOMReports",
             dependencies: ["ReclaimKernelFunctions", .product(name: "Crypto", package: "swift-crypto")]),
+        // libtracefs + libtraceevent (Debian: libtracefs-dev, libtraceevent-dev) for live runs.
+        .systemLibrary(
+            name: "CTraceFS", pkgConfig: "libtracefs",
+            providers: [.apt(["libtracefs-dev", "libtraceevent-dev"])]),
+        // The machine's real kernel (`kernel: live`): cgroups, a tracing instance, /dev/kmsg,
+        // swap file, laptop_mode, the worker that replays a workload, and the run's records.
+        // Never depends on the 2.6.20 model.
+        .target(
+            name: "ReclaimLive", dependencies: ["CTraceFS", "ReclaimWorkloads", "ReclaimRecords", "ReclaimOOMReports"]),
         // SQLite through GRDB: migrations, recorder, queries.
         .target(
             name: "ReclaimStore",
@@ -62,6 +71,8 @@ let package = Package(
         .target(name: "ReclaimSweep", dependencies: ["ReclaimRecords", "ReclaimScenario", "ReclaimStore"]),
         // The simulator as a `RunEngine` (where the model and the sweep engine meet).
         .target(name: "ReclaimSimulator", dependencies: ["ReclaimModel", "ReclaimRecords", "ReclaimScenario", "ReclaimSweep"]),
+        // The live kernel as a `RunEngine` (where ReclaimLive and the sweep engine meet).
+        .target(name: "ReclaimLiveEngine", dependencies: ["ReclaimLive", "ReclaimRecords", "ReclaimScenario", "ReclaimSweep"]),
         // SVG charts: scales, nice ticks, axes, line/bar/histogram charts as an SVG tree (pure, no dependencies).
         .target(name: "ReclaimCharts"),
         // `reclaimlab report`: the database's aggregates as one self-contained HTML page (Plot) with inline SVG charts.
@@ -74,7 +85,7 @@ let package = Package(
             dependencies: [
                 "ReclaimRecords", "ReclaimModel", "ReclaimWorkloads", "ReclaimScenario", "ReclaimStore",
                 "ReclaimOOMReports", "ReclaimSweep", "ReclaimSimulator", "ReclaimKernelFunctions",
-                "ReclaimReport",
+                "ReclaimReport", "ReclaimLive", "ReclaimLiveEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
@@ -86,6 +97,7 @@ let package = Package(
             path: "Tests/ReclaimTestSupport"),
         .testTarget(name: "ReclaimModelTests", dependencies: ["ReclaimModel", "ReclaimRecords", "ReclaimKernelFunctions", "ReclaimWorkloads", "ReclaimTestSupport"]),
         .testTarget(name: "ReclaimWorkloadsTests", dependencies: ["ReclaimWorkloads"]),
+        .testTarget(name: "ReclaimLiveTests", dependencies: ["ReclaimLive", "ReclaimWorkloads", "ReclaimRecords"]),
         .testTarget(name: "ReclaimKernelFunctionsTests", dependencies: ["ReclaimKernelFunctions", "ReclaimRecords"]),
         .testTarget(name: "ReclaimChartsTests", dependencies: ["ReclaimCharts"]),
         .testTarget(name: "ReclaimReportTests", dependencies: ["ReclaimReport", "ReclaimStore"]),
@@ -104,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "ReclaimCLITests",
             dependencies: [
-                "ReclaimCLI", "reclaimlab", "ReclaimStore", "ReclaimRecords", "ReclaimSweep", "ReclaimSimulator",
+                "ReclaimCLI", "reclaimlab", "ReclaimStore", "ReclaimRecords", "ReclaimLive", "ReclaimWorkloads", "ReclaimSweep", "ReclaimSimulator",
                 "ReclaimTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]

@@ -8,7 +8,7 @@ public struct ReclaimLab: ParsableCommand {
         commandName: "reclaimlab",
         abstract: "Simulate Linux 2.6.20 page reclaim and the OOM killer (with the 2007 RSS-container patch) and record every scan pass and kill decision in SQLite.",
         version: ToolInfo.toolVersion,
-        subcommands: [Run.self, Sweep.self, Runs.self, Query.self, Export.self, Merge.self, ImportOOM.self, Migrate.self, Bench.self, Report.self])
+        subcommands: [Run.self, Sweep.self, Runs.self, Query.self, Export.self, Merge.self, ImportOOM.self, Migrate.self, Bench.self, Report.self, Live.self, LiveWorkerCommand.self])
 
     public init() {}
 

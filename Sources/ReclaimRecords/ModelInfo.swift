@@ -16,5 +16,8 @@ public enum ModelInfo {
     /// writeback in 1024-page chunks, dirty_exceeded, read-around and swap readahead,
     /// scan_swap_map clusters, victims finishing uninterruptible waits (issue 13); badness()
     /// factors and oom_events.call_no recorded (issue 12 §3).
-    public static let modelVersion = "2.6.20-rss/4"
+    ///
+    /// `/5`: every scan pass records the kinds of the pages it isolated
+    /// (`scan_passes.anon_scanned`/`file_scanned`, issue 15).
+    public static let modelVersion = "2.6.20-rss/5"
 }

@@ -33,11 +33,23 @@ public struct ReclaimCallRecord: Sendable, Hashable {
     public var pdflushWoken: Bool
     /// Simulated time the caller slept in `congestion_wait`/`throttle_vm_writeout`, ms.
     public var stallMs: Int64
+    /// Columns the engine has no figure for, stored NULL (a live call: see docs/live.md).
+    public var unknown: UnknownColumns = []
+
+    /// Columns of `reclaim_calls` an engine may leave NULL.
+    public struct UnknownColumns: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let result = Self(rawValue: 1 << 0)
+        public static let lastPriority = Self(rawValue: 1 << 1)
+        public static let pdflushWoken = Self(rawValue: 1 << 2)
+        public static let stallMs = Self(rawValue: 1 << 3)
+    }
 
     public init(
         callNo: Int, tMs: Int64, origin: ReclaimOrigin, container: String?, pid: Int32?,
         result: Int, nrReclaimed: Int, totalScanned: Int, lastPriority: Int,
-        pdflushWoken: Bool, stallMs: Int64
+        pdflushWoken: Bool, stallMs: Int64, unknown: UnknownColumns = []
     ) {
         self.callNo = callNo
         self.tMs = tMs
@@ -50,6 +62,7 @@ public struct ReclaimCallRecord: Sendable, Hashable {
         self.lastPriority = lastPriority
         self.pdflushWoken = pdflushWoken
         self.stallMs = stallMs
+        self.unknown = unknown
     }
 }
 
@@ -87,13 +100,29 @@ public struct ScanPassRecord: Sendable, Hashable {
     public var prevPriority: Int?
     /// Milliseconds slept after this pass (throttle_vm_writeout plus congestion_wait).
     public var congestionWaitMs: Int64
+    /// Pages isolated in the pass from either list that are anonymous / page cache (list
+    /// rule; issue 15: both engines fill them); nil = not counted.
+    public var anonScanned: Int?
+    public var fileScanned: Int?
+    /// Columns the engine has no figure for, stored NULL (a live pass: see docs/live.md).
+    public var unknown: UnknownColumns = []
+
+    /// Columns of `scan_passes` an engine may leave NULL (the nullable ones not already optional).
+    public struct UnknownColumns: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let mayWritepage = Self(rawValue: 1 << 0)
+        public static let reclaimMapped = Self(rawValue: 1 << 1)
+        public static let congestionWait = Self(rawValue: 1 << 2)
+    }
 
     public init(
         callNo: Int, priority: Int, nrScanned: Int = 0, nrReclaimed: Int = 0,
         activeScanned: Int = 0, deactivated: Int = 0, inactiveScanned: Int = 0,
         activated: Int = 0, keptDirty: Int = 0, writebackStarted: Int = 0,
         mayWritepage: Bool, reclaimMapped: Bool, swapTendency: Int? = nil,
-        distress: Int? = nil, mappedRatio: Int? = nil, prevPriority: Int? = nil, congestionWaitMs: Int64 = 0
+        distress: Int? = nil, mappedRatio: Int? = nil, prevPriority: Int? = nil, congestionWaitMs: Int64 = 0,
+        anonScanned: Int? = nil, fileScanned: Int? = nil, unknown: UnknownColumns = []
     ) {
         self.callNo = callNo
         self.priority = priority
@@ -112,6 +141,9 @@ public struct ScanPassRecord: Sendable, Hashable {
         self.mappedRatio = mappedRatio
         self.prevPriority = prevPriority
         self.congestionWaitMs = congestionWaitMs
+        self.anonScanned = anonScanned
+        self.fileScanned = fileScanned
+        self.unknown = unknown
     }
 }
 
@@ -147,11 +179,14 @@ public struct OOMEventRecord: Sendable, Hashable {
     /// The reclaim call whose failure led to this invocation (the container charge loop's
     /// `container_try_to_free_pages`, the allocator's `try_to_free_pages`); nil when none.
     public var callNo: Int?
+    /// A live run's chosen score, modern `oom_badness` (may be negative); stored in
+    /// `chosen_points` instead of ``chosenPoints`` when set.
+    public var modernChosenPoints: Int?
 
     public init(
         oomNo: Int, tMs: Int64, scope: OOMScope, container: String?, triggerPid: Int32?,
         outcome: OOMOutcome, chosenPid: Int32?, chosenPoints: UInt64?, victimPid: Int32?,
-        victimContainer: String?, callNo: Int? = nil
+        victimContainer: String?, callNo: Int? = nil, modernChosenPoints: Int? = nil
     ) {
         self.callNo = callNo
         self.oomNo = oomNo
@@ -164,6 +199,7 @@ public struct OOMEventRecord: Sendable, Hashable {
         self.chosenPoints = chosenPoints
         self.victimPid = victimPid
         self.victimContainer = victimContainer
+        self.modernChosenPoints = modernChosenPoints
     }
 }
 
@@ -197,6 +233,16 @@ public struct OOMCandidateRecord: Sendable, Hashable {
     /// was skipped or badness returned before computing any (outside the filter container,
     /// PF_SWAPOFF, the exiting current task).
     public var factors: BadnessFactors?
+    /// Live runs: the kernel's task dump row — modern `oom_badness` points (may be
+    /// negative; stored in `points` instead of ``points`` when set), swap entries, page
+    /// tables in bytes and `oom_score_adj`. nil for simulated runs.
+    public var modernPoints: Int?
+    public var swapents: Int?
+    public var pgtablesBytes: Int?
+    public var oomScoreAdj: Int?
+    /// A live run's reason the modern heuristic skips the task (`oom_score_adj_min`,
+    /// `unkillable`, ...): stored in `skip_reason` when set.
+    public var modernSkipReason: String?
 
     public init(
         oomNo: Int, round: Int, pid: Int32, name: String, container: String?, points: UInt64?,
@@ -352,6 +398,21 @@ public struct RunTotals: Sendable, Hashable {
     /// Block requests allocated per direction, after merging (spec §13.A).
     public var readRequests = 0
     public var writeRequests = 0
+    /// Live runs: trace events the ring buffer lost (`runs.events_lost`); nil for simulated runs.
+    public var eventsLost: Int?
+    /// Live runs: the scenario key paths the real kernel cannot honour (`runs.ignored_keys`).
+    public var ignoredKeys: [String]?
+    /// Totals the engine has no figure for, stored NULL (live: see docs/live.md).
+    public var unknown: UnknownColumns = []
+
+    /// Columns of the `runs` totals an engine may leave NULL.
+    public struct UnknownColumns: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let pageRefs = Self(rawValue: 1 << 0)
+        public static let swapIns = Self(rawValue: 1 << 1)
+        public static let pagesWrittenBack = Self(rawValue: 1 << 2)
+    }
 
     public init() {}
 }

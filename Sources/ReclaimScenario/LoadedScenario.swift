@@ -6,7 +6,8 @@ public struct LoadedScenario: Sendable, Hashable {
     public let scenario: Scenario
     /// ``Scenario/canonicalJSON`` of ``scenario``: what `runs.config` stores.
     public let canonicalJSON: String
-    /// ``RunKey/make(canonicalJSON:modelVersion:)`` of ``canonicalJSON`` with the current model.
+    /// ``RunKey/make(canonicalJSON:modelVersion:)`` of ``canonicalJSON`` with the current model
+    /// (``Scenario/modelVersion``: `linux-<release>` for `kernel: live`).
     public let runKey: String
     /// The file it came from as the user named it, or the `sourceName` given to
     /// ``ScenarioFile/load(yaml:sourceName:overrides:)``.
@@ -16,7 +17,7 @@ public struct LoadedScenario: Sendable, Hashable {
     public init(scenario: Scenario, sourcePath: String) {
         self.scenario = scenario
         self.canonicalJSON = scenario.canonicalJSON
-        self.runKey = RunKey.make(canonicalJSON: canonicalJSON)
+        self.runKey = RunKey.make(canonicalJSON: canonicalJSON, modelVersion: scenario.modelVersion)
         self.sourcePath = sourcePath
     }
 }

@@ -35,6 +35,7 @@ extension Scenario {
         tasks = try Self.decodeTasks(
             root.required("tasks", "a non-empty list of tasks"), at: root.path.appending("tasks"),
             containers: containers, uptimeSeconds: machine.uptimeSeconds)
+        try validateLive()
     }
 
     /// `seconds` in jiffies at `hz`, rounded half away from zero.

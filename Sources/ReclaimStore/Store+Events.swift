@@ -69,8 +69,10 @@ extension Store {
             "total_scanned", "last_priority", "pdflush_woken", "stall_ms",
         ], records) { row, r in
             row.int(runId); row.int(r.callNo); row.int(r.tMs); row.text(r.origin.rawValue)
-            row.text(r.container); row.int(r.pid); row.int(r.result); row.int(r.nrReclaimed)
-            row.int(r.totalScanned); row.int(r.lastPriority); row.int(r.pdflushWoken); row.int(r.stallMs)
+            let u = r.unknown
+            row.text(r.container); row.int(r.pid); row.int(u.contains(.result) ? nil : r.result); row.int(r.nrReclaimed)
+            row.int(r.totalScanned); row.int(u.contains(.lastPriority) ? nil : r.lastPriority)
+            row.int(u.contains(.pdflushWoken) ? nil : r.pdflushWoken ? 1 : 0); row.int(u.contains(.stallMs) ? nil : r.stallMs)
         }
     }
 
@@ -79,14 +81,16 @@ extension Store {
             "run_id", "call_no", "priority", "nr_scanned", "nr_reclaimed", "active_scanned",
             "deactivated", "inactive_scanned", "activated", "kept_dirty", "writeback_started",
             "may_writepage", "reclaim_mapped", "swap_tendency", "distress", "mapped_ratio",
-            "prev_priority", "congestion_wait",
+            "prev_priority", "congestion_wait", "anon_scanned", "file_scanned",
         ], records) { row, r in
+            let u = r.unknown
             row.int(runId); row.int(r.callNo); row.int(r.priority); row.int(r.nrScanned)
             row.int(r.nrReclaimed); row.int(r.activeScanned); row.int(r.deactivated)
             row.int(r.inactiveScanned); row.int(r.activated); row.int(r.keptDirty)
-            row.int(r.writebackStarted); row.int(r.mayWritepage); row.int(r.reclaimMapped)
+            row.int(r.writebackStarted); row.int(u.contains(.mayWritepage) ? nil : r.mayWritepage ? 1 : 0)
+            row.int(u.contains(.reclaimMapped) ? nil : r.reclaimMapped ? 1 : 0)
             row.int(r.swapTendency); row.int(r.distress); row.int(r.mappedRatio); row.int(r.prevPriority)
-            row.int(r.congestionWaitMs)
+            row.int(u.contains(.congestionWait) ? nil : r.congestionWaitMs); row.int(r.anonScanned); row.int(r.fileScanned)
         }
     }
 
@@ -97,8 +101,8 @@ extension Store {
         ], records) { row, r in
             row.int(runId); row.int(r.oomNo); row.int(r.tMs); row.text(r.scope.rawValue); row.text(r.container)
             row.int(r.triggerPid); row.text(r.outcome.rawValue); row.int(r.chosenPid)
-            row.int(storedPoints(r.chosenPoints)); row.int(r.victimPid); row.text(r.victimContainer)
-            row.int(r.callNo)
+            row.int(r.modernChosenPoints.map(Int64.init) ?? storedPoints(r.chosenPoints)); row.int(r.victimPid)
+            row.text(r.victimContainer); row.int(r.callNo)
         }
     }
 
@@ -106,15 +110,16 @@ extension Store {
         try insertRows(db, prefix + "oom_candidates", [
             "run_id", "oom_no", "round", "visit_no", "pid", "name", "container", "points", "total_vm",
             "rss", "eligible", "skip_reason", "base_points", "cpu_divisor", "run_divisor", "nice_doubled",
-            "cap_divisor", "adj_shift",
+            "cap_divisor", "adj_shift", "swapents", "pgtables_bytes", "oom_score_adj",
         ], records) { row, r in
             row.int(runId); row.int(r.oomNo); row.int(r.round); row.int(r.visitNo); row.int(r.pid)
-            row.text(r.name); row.text(r.container); row.int(storedPoints(r.points)); row.int(r.totalVM)
-            row.int(r.rss); row.int(r.eligible); row.text(r.skipReason?.rawValue)
+            row.text(r.name); row.text(r.container); row.int(r.modernPoints.map(Int64.init) ?? storedPoints(r.points))
+            row.int(r.totalVM); row.int(r.rss); row.int(r.eligible); row.text(r.modernSkipReason ?? r.skipReason?.rawValue)
             let f = r.factors
             row.int(storedPoints(f?.basePoints)); row.int(storedPoints(f?.cpuDivisor))
             row.int(storedPoints(f?.runDivisor)); row.int(f.map { $0.niceDoubled ? 1 : 0 }); row.int(f?.capDivisor)
             row.int(f?.adjShift)
+            row.int(r.swapents); row.int(r.pgtablesBytes); row.int(r.oomScoreAdj)
         }
     }
 
@@ -168,10 +173,12 @@ extension Store {
         let t = summary.totals
         let assignments = totalsColumns.map { "\($0) = ?" }.joined(separator: ", ")
         var arguments: StatementArguments = [summary.panic == nil ? RunStatus.done : RunStatus.failed, summary.panic]
+        let u = t.unknown
         arguments += [
             t.faults, t.majorFaults, t.pagesScanned, t.pagesReclaimed, t.oomKills, t.stallMs,
-            t.pagesWrittenBack, t.swapOuts, t.swapIns, t.reclaimCalls, t.oomEvents, t.pageRefs,
-            t.readRequests, t.writeRequests,
+            u.contains(.pagesWrittenBack) ? nil : t.pagesWrittenBack, t.swapOuts,
+            u.contains(.swapIns) ? nil : t.swapIns, t.reclaimCalls, t.oomEvents,
+            u.contains(.pageRefs) ? nil : t.pageRefs, t.readRequests, t.writeRequests,
         ]
         arguments += [runId]
         try db.execute(
@@ -180,5 +187,10 @@ extension Store {
                 WHERE run_id = ?
                 """,
             arguments: arguments)
+        if t.eventsLost != nil || t.ignoredKeys != nil {
+            try db.execute(
+                sql: "UPDATE runs SET events_lost = ?, ignored_keys = ? WHERE run_id = ?",
+                arguments: [t.eventsLost, t.ignoredKeys.map(jsonArray), runId])
+        }
     }
 }

@@ -65,7 +65,7 @@ import Testing
         ),
         (
             "name: t\nkernel: 6.x-memcg\ntasks: [{name: a, workload: {kind: idle}}]",
-            "t.yaml: kernel: unknown kernel \"6.x-memcg\" (expected one of 2.6.20-rss)"
+            "t.yaml: kernel: unknown kernel \"6.x-memcg\" (expected one of 2.6.20-rss, live)"
         ),
         (
             "name: t\nseed: -1\ntasks: [{name: a, workload: {kind: idle}}]",

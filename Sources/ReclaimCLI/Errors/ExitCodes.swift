@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReclaimLive
 import ReclaimModel
 import ReclaimReport
 import ReclaimScenario
@@ -9,6 +10,8 @@ import ReclaimStore
 public enum ExitCodes {
     public static let ok: Int32 = 0
     public static let usage: Int32 = 64
+    public static let unavailable: Int32 = 69
+    public static let osError: Int32 = 71
     public static let dataError: Int32 = 65
     public static let noInput: Int32 = 66
     public static let software: Int32 = 70
@@ -29,8 +32,21 @@ public enum ExitCodes {
         case let e as StoreError: storeCode(e)
         case let e as QueryError: queryCode(e, canned: false)
         case is ModelError: software
+        case let e as LiveError: liveCode(e)
         case is ReportError: usage  // --sweep or --run names nothing in the database
         default: nil
+        }
+    }
+
+    /// Live runs: 69 the machine cannot run them (root, memory controller, tracefs, memory,
+    /// another live run), 64 refused scenario, 71 a kernel interface failed, 128 + the signal
+    /// when interrupted (130 for Ctrl-C, as for any command stopped by SIGINT).
+    static func liveCode(_ error: LiveError) -> Int32 {
+        switch error {
+        case .unavailable: unavailable
+        case .refused: usage
+        case .system: osError
+        case .interrupted(let signal): 128 + signal
         }
     }
 

@@ -30,7 +30,7 @@ extension ReclaimLab {
             let console = Console.current
             let parsed = try overrides.map { try Override.parse($0) }
             let loaded = try ScenarioFile.load(path: scenario, overrides: parsed)
-            let engine = SimulatorEngine()
+            let engine = KernelEngine(console: console)
             let descriptor = engine.descriptor(for: loaded, sweepId: nil)
             let store = try Store(path: database.db)
             let runId: Int64
@@ -47,14 +47,16 @@ extension ReclaimLab {
             case .started(let id):
                 runId = id
             }
-            console.error("running \(loaded.scenario.name) (\(loaded.scenario.durationSeconds) s simulated, seed \(descriptor.seed)) as run \(runId)")
+            let how = loaded.scenario.isLive ? "on the live kernel, \(descriptor.modelVersion)" : "simulated"
+            console.error("running \(loaded.scenario.name) (\(loaded.scenario.durationSeconds) s \(how), seed \(descriptor.seed)) as run \(runId)")
             var recorder = store.recorder(runId: runId, level: record)
             let summary: RunSummary
             do {
                 summary = try engine.run(loaded, sink: &recorder)
             } catch {
                 try store.failRun(recorder, error: "\(error)")
-                throw CLIFailure(description: "run \(runId) failed: \(error)", exitCode: ExitCodes.software)
+                throw CLIFailure(
+                    description: "run \(runId) failed: \(error)", exitCode: ExitCodes.code(for: error) ?? ExitCodes.software)
             }
             try store.finishRun(recorder, summary: summary)
             try RunReport(store: store.reader, runId: runId).print(to: console)

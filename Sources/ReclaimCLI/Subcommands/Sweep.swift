@@ -110,7 +110,7 @@ extension ReclaimLab {
             }
             defer { interrupts.uninstall() }
             let runner = SweepRunner(
-                points: points, engine: SimulatorEngine(), store: store, sweepId: sweepId, jobs: jobs,
+                points: points, engine: KernelEngine(console: console), store: store, sweepId: sweepId, jobs: jobs,
                 failFast: failFast, progressMode: ProgressReporter.mode(quiet: quiet), progressOutput: console.writeError,
                 axes: grid.axes, recordLevel: record, stop: stop)
             let tally = try runner.run()

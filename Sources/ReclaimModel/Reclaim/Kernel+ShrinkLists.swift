@@ -27,6 +27,14 @@ extension Kernel {
         if case .zone = source { zone.pagesScanned += batch.count }
     }
 
+    /// Counts an isolated batch by kind: anonymous pages and page cache (list rule, issue 15).
+    func countKinds(_ batch: [Int32], stats: inout PassStats) {
+        var anon = 0
+        for pfn in batch where frames.has(pfn, .anon) { anon += 1 }
+        stats.anonScanned += anon
+        stats.fileScanned += batch.count - anon
+    }
+
     /// Puts isolated pages back at the heads of their lists, oldest first, so they keep
     /// their relative order (spec §0 re-insertion order).
     mutating func putBack(_ batch: [Int32]) {
@@ -44,6 +52,7 @@ extension Kernel {
         var batch = isolationBuffer
         isolate(n, from: source, active: true, into: &batch)
         stats.activeScanned += batch.count
+        countKinds(batch, stats: &stats)
         var keep: [Int32] = []
         var deactivate: [Int32] = []
         for pfn in batch {
@@ -79,6 +88,7 @@ extension Kernel {
             let taken = batch.count
             scanned += taken
             stats.inactiveScanned += taken
+            countKinds(batch, stats: &stats)
             reclaimed += shrinkPageList(&batch, sc: &sc, stats: &stats)
             if taken == 0 { break }
             putBack(batch)

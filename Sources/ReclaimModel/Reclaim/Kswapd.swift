@@ -190,6 +190,6 @@ extension Kernel {
                 mayWritepage: r.passMayWritepage, reclaimMapped: decision.reclaimMapped,
                 swapTendency: decision.swapTendency, distress: decision.distress,
                 mappedRatio: decision.mappedRatio, prevPriority: r.passPrevPriority,
-                congestionWaitMs: ms(r.passStallJiffies)))
+                congestionWaitMs: ms(r.passStallJiffies), anonScanned: p.anonScanned, fileScanned: p.fileScanned))
     }
 }

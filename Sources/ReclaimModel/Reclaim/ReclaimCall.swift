@@ -226,7 +226,8 @@ extension Kernel {
                 writebackStarted: p.writebackStarted, mayWritepage: call.passMayWritepage,
                 reclaimMapped: decision?.reclaimMapped ?? true, swapTendency: decision?.swapTendency,
                 distress: decision?.distress, mappedRatio: decision?.mappedRatio,
-                prevPriority: call.passPrevPriority, congestionWaitMs: ms(call.passStallJiffies)))
+                prevPriority: call.passPrevPriority, congestionWaitMs: ms(call.passStallJiffies),
+                anonScanned: p.anonScanned, fileScanned: p.fileScanned))
     }
 
     /// `container_shrink_pages(prio)` (spec §8.6 item 1): two separate loops, each over

@@ -31,6 +31,9 @@ public struct PassStats: Sendable, Hashable {
     public var activated = 0
     public var keptDirty = 0
     public var writebackStarted = 0
+    /// Pages isolated from either list that are anonymous / page cache (issue 15).
+    public var anonScanned = 0
+    public var fileScanned = 0
     /// The last `reclaim_mapped` decision of a global active step in the pass.
     public var decision: ReclaimMappedDecision?
     public init() {}

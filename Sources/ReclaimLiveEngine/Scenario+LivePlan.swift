@@ -1,0 +1,25 @@
+import ReclaimLive
+import ReclaimScenario
+
+extension Scenario {
+    /// The live runner's input: the same replicas, pids, stream keys and workloads the
+    /// simulator gets from ``simulationConfig()`` (so each worker replays the simulated
+    /// task's exact reference stream).
+    public func livePlan() -> LivePlan {
+        let config = simulationConfig()
+        var tasks: [LivePlan.Task] = []
+        for spec in config.tasks {
+            tasks.append(
+                LivePlan.Task(
+                    pid: spec.pid, name: spec.name, container: spec.container.map { containers[$0].name },
+                    uid: spec.uid, nice: spec.nice, oomAdj: spec.oomAdj,
+                    startSeconds: Double(spec.startJiffies) / Double(hz), workload: LiveWorkload(spec.workload),
+                    streamKey: spec.streamKey))
+        }
+        return LivePlan(
+            seed: seed, hz: hz, durationSeconds: durationSeconds, sampleMilliseconds: sampleMilliseconds,
+            ramPages: machine.ramPages, swapPages: machine.swapPages, swappiness: machine.swappiness,
+            laptopMode: machine.laptopMode,
+            containers: containers.map { LivePlan.Container(name: $0.name, limitPages: $0.limitPages) }, tasks: tasks)
+    }
+}
