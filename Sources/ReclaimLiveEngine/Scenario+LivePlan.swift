@@ -2,13 +2,11 @@ import ReclaimLive
 import ReclaimScenario
 
 extension Scenario {
-    /// The live runner's input: the same replicas, pids, stream keys and workloads the
-    /// simulator gets from ``simulationConfig()`` (so each worker replays the simulated
-    /// task's exact reference stream).
+    /// The live runner's input: the same ``replicas()`` (pids, stream keys, workloads) the
+    /// simulator gets, so each worker replays the simulated task's exact reference stream.
     public func livePlan() -> LivePlan {
-        let config = simulationConfig()
         var tasks: [LivePlan.Task] = []
-        for spec in config.tasks {
+        for spec in replicas() {
             tasks.append(
                 LivePlan.Task(
                     pid: spec.pid, name: spec.name, container: spec.container.map { containers[$0].name },

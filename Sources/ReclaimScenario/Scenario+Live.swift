@@ -1,5 +1,5 @@
 import Foundation
-import ReclaimModel
+import ReclaimRecords
 
 extension Scenario {
     /// `kernel: live`: the machine's own kernel (design.md, "Live runs").
