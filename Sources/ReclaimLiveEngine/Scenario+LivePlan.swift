@@ -11,7 +11,8 @@ extension Scenario {
                 LivePlan.Task(
                     pid: spec.pid, name: spec.name, container: spec.container.map { containers[$0].name },
                     uid: spec.uid, nice: spec.nice, oomAdj: spec.oomAdj,
-                    startSeconds: Double(spec.startJiffies) / Double(hz), workload: LiveWorkload(spec.workload),
+                    startSeconds: Double(spec.startJiffies) / Double(hz), workload: LiveWorkload(
+                        spec.workload, access: spec.fileAccess.flatMap { LiveWorkload.Access(rawValue: $0.rawValue) }),
                     streamKey: spec.streamKey))
         }
         return LivePlan(

@@ -19,5 +19,9 @@ public enum ModelInfo {
     ///
     /// `/5`: every scan pass records the kinds of the pages it isolated
     /// (`scan_passes.anon_scanned`/`file_scanned`, issue 15).
-    public static let modelVersion = "2.6.20-rss/5"
+    ///
+    /// `/6`: file workloads default to read(2)/write(2) (`access:`): unmapped, uncharged
+    /// page cache touched by `mark_page_accessed`, read(2) readahead; `machine.kernel_pages`
+    /// out of free memory and `mem_map` out of `vm_total_pages` (issue 14).
+    public static let modelVersion = "2.6.20-rss/6"
 }

@@ -26,6 +26,7 @@ extension Scenario {
                 "dirty_background_ratio": .int(Int64(machine.dirtyBackgroundRatio)),
                 "dirty_writeback_centisecs": .int(Int64(machine.dirtyWritebackCentisecs)),
                 "dirty_expire_centisecs": .int(Int64(machine.dirtyExpireCentisecs)),
+                "kernel_pages": .int(Int64(machine.kernelPages)),
             ]),
             "containers": .array(
                 containers.map {
@@ -53,8 +54,18 @@ extension Scenario.Task {
             "start_s": .number(startSeconds),
             "cpu_s": .number(cpuSeconds),
             "parent": parent.map(CanonicalJSON.string) ?? .null,
-            "workload": workload.canonical,
+            "workload": workloadCanonical,
         ])
+    }
+}
+
+extension Scenario.Task {
+    /// The workload with `access` (always written for a file workload) and `file` (when named).
+    var workloadCanonical: CanonicalJSON {
+        guard case .object(var members) = workload.canonical else { return workload.canonical }
+        if let access { members["access"] = .string(access.rawValue) }
+        if let file { members["file"] = .string(file) }
+        return .object(members)
     }
 }
 

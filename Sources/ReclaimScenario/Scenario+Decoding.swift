@@ -65,6 +65,7 @@ extension Scenario.Machine {
     static let keys = [
         "ram_pages", "swap_pages", "swappiness", "laptop_mode", "uptime_s", "panic_on_oom", "disk_pages_per_s",
         "disk_request_ms",         "dirty_ratio", "dirty_background_ratio", "dirty_writeback_centisecs", "dirty_expire_centisecs",
+        "kernel_pages",
     ]
 
     /// Decodes `machine:`; null or absent means every default.
@@ -83,6 +84,18 @@ extension Scenario.Machine {
         dirtyBackgroundRatio = try map.int("dirty_background_ratio", default: 10, in: 0...100)
         dirtyWritebackCentisecs = try map.int("dirty_writeback_centisecs", default: 500, in: 0...8_640_000)
         dirtyExpireCentisecs = try map.int("dirty_expire_centisecs", default: 3000, in: 0...8_640_000)
+        kernelPages = try map.int(
+            "kernel_pages", default: Self.defaultKernelPages(ramPages: ramPages), in: 0...(ramPages - 1))
+    }
+
+    /// The default `kernel_pages` for `ram_pages` of RAM: `mem_map` (one 32-byte i386
+    /// `struct page` per page: ram/128) + kernel text, data and boot-time reservations
+    /// (4 MiB = 1024 pages, at most ram/16) + slab and page tables of a booted, idle
+    /// system (ram/64). 256 MiB (65536 pages): 512 + 1024 + 1024 = 2560 pages (10 MiB,
+    /// 3.9 %), in line with a 2.6.20 i386 boot ("Memory: 255104k/262144k available
+    /// (2084k kernel code, 6452k reserved, 876k data ...)") plus ~4 MiB of slab.
+    public static func defaultKernelPages(ramPages: Int) -> Int {
+        ramPages / 128 + min(1024, ramPages / 16) + ramPages / 64
     }
 }
 

@@ -27,9 +27,11 @@ extension Scenario {
     /// The key paths a live run cannot honour, recorded in `runs.ignored_keys`: `hz` (the
     /// kernel keeps its own; it only paces the workers), `machine.disk_pages_per_s` (the
     /// disk is what it is), and, when they differ from their defaults, `machine.uptime_s`,
-    /// the `machine.dirty_*` knobs, and each task's `cpu_s`, negative `start_s` and `caps`.
+    /// the `machine.dirty_*` knobs, and each task's `cpu_s`, negative `start_s` and `caps`,
+    /// `machine.kernel_pages` (the real kernel holds what it holds) and each `workload.file`
+    /// (every worker opens a file of its own).
     public var liveIgnoredKeys: [String] {
-        var keys = ["hz", "machine.disk_pages_per_s"]
+        var keys = ["hz", "machine.disk_pages_per_s", "machine.kernel_pages"]
         if machine.uptimeSeconds != 0 { keys.append("machine.uptime_s") }
         if machine.dirtyRatio != 40 { keys.append("machine.dirty_ratio") }
         if machine.dirtyBackgroundRatio != 10 { keys.append("machine.dirty_background_ratio") }
@@ -39,6 +41,7 @@ extension Scenario {
             if task.cpuSeconds != 0 { keys.append("tasks[\(i)].cpu_s") }
             if task.startSeconds < 0 { keys.append("tasks[\(i)].start_s") }
             if !task.caps.isEmpty { keys.append("tasks[\(i)].caps") }
+            if task.file != nil { keys.append("tasks[\(i)].workload.file") }
         }
         return keys
     }

@@ -27,6 +27,10 @@ extension Scenario {
         public var workload: WorkloadSpec
         /// The key of the replica's random stream: `web#1`, `web#2`, ...
         public var streamKey: String
+        /// How a file workload reaches its file; nil for the other kinds.
+        public var fileAccess: FileAccess?
+        /// The shared file's name; nil = a file of the replica's own.
+        public var file: String?
     }
 
     /// The tasks with replicas expanded in file order (`web`, `web#2`, ... with consecutive
@@ -59,7 +63,7 @@ extension Scenario {
                         caps: caps, oomAdj: task.oomAdj, startJiffies: Self.jiffies(task.startSeconds, hz: hz),
                         cpuJiffies: Self.jiffies(task.cpuSeconds, hz: hz),
                         parent: task.parent.map { firstReplica[$0]! }, workload: workload,
-                        streamKey: "\(task.name)#\(replica + 1)"))
+                        streamKey: "\(task.name)#\(replica + 1)", fileAccess: task.access, file: task.file))
             }
         }
         return replicas

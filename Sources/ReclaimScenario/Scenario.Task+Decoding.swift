@@ -43,11 +43,14 @@ extension Scenario.Task {
         }
         let cpu = try map.number("cpu_s", default: 0, in: NumberRange(lower: 0, upper: Scenario.Limits.maxCPUSeconds))
         let parent = try map.optionalString("parent")
-        let workload = try Scenario.Workload(
-            node: map.required("workload", "a mapping with a kind"), at: path.appending("workload"))
+        let workloadNode = try map.required("workload", "a mapping with a kind")
+        let workload = try Scenario.Workload(node: workloadNode, at: path.appending("workload"))
+        let (access, file) = try Scenario.Workload.fileKeys(
+            workloadNode, at: path.appending("workload"), workload: workload.spec(hz: 1))
         let task = Scenario.Task(
             name: name, container: container, count: count, pid: explicitPid ?? 0, uid: uid, nice: nice, caps: caps,
-            oomAdj: oomAdj, startSeconds: start, cpuSeconds: cpu, parent: parent, workload: workload)
+            oomAdj: oomAdj, startSeconds: start, cpuSeconds: cpu, parent: parent, workload: workload,
+            access: access, file: file)
         return (task, explicitPid)
     }
 

@@ -6,9 +6,9 @@ extension Scenario.Workload {
         ("idle", ["total_vm", "rss"]),
         ("anon-grow", ["pages_per_s", "max_pages", "refs_per_tick", "pattern", "theta"]),
         ("anon-working-set", ["pages", "refs_per_tick", "pattern", "theta", "write_ratio"]),
-        ("file-stream", ["pages", "refs_per_tick"]),
-        ("file-working-set", ["pages", "refs_per_tick", "pattern", "theta"]),
-        ("file-dirty", ["pages", "refs_per_tick", "pattern", "theta", "write_ratio"]),
+        ("file-stream", ["pages", "refs_per_tick", "access", "file"]),
+        ("file-working-set", ["pages", "refs_per_tick", "pattern", "theta", "access", "file"]),
+        ("file-dirty", ["pages", "refs_per_tick", "pattern", "theta", "write_ratio", "access", "file"]),
         ("fork", ["children", "child_pages", "interval_s"]),
     ]
 
@@ -78,6 +78,23 @@ extension Scenario.Workload {
                 intervalSeconds: try map.number(
                     "interval_s", default: 1, in: NumberRange(lower: 0, upper: Scenario.Limits.maxDurationSeconds)))
         }
+    }
+
+    /// `access` and `file` of a file workload (nil, nil for the other kinds): `access` one
+    /// of read, write, mmap (default: write for `file-dirty`, read otherwise); `file` a name
+    /// (default: none, a file of the task's own).
+    static func fileKeys(
+        _ node: ScenarioNode, at path: ScenarioKeyPath, workload: WorkloadSpec
+    ) throws -> (access: FileAccess?, file: String?) {
+        guard let fallback = workload.defaultFileAccess else { return (nil, nil) }
+        var access = fallback
+        if let a = node["access"] {
+            let word = try NodeReader.word(
+                a, at: path.appending("access"), oneOf: FileAccess.allCases.map(\.rawValue), what: "access")
+            access = FileAccess(rawValue: word)!
+        }
+        let file = try node["file"].flatMap { $0.isNull ? nil : try NodeReader.name($0, at: path.appending("file")) }
+        return (access, file)
     }
 
     /// `pattern` and `theta`; `theta` is only allowed with `zipf` (0 < theta <= 5, default 0.99).

@@ -54,6 +54,9 @@ public struct Scenario: Sendable, Hashable {
         public var dirtyWritebackCentisecs: Int
         /// `dirty_expire_centisecs`: age at which kupdate writes dirty data (default 3000).
         public var dirtyExpireCentisecs: Int
+        /// `kernel_pages`: pages the kernel holds (never reclaimed), 0...ram_pages-1; default
+        /// ``defaultKernelPages(ramPages:)``.
+        public var kernelPages: Int
     }
 
     /// One entry of `containers:`.
@@ -98,6 +101,12 @@ public struct Scenario: Sendable, Hashable {
         /// `parent`: the name of the parent task (its first replica); nil = child of init.
         public var parent: String?
         public var workload: Workload
+        /// `workload.access` of a file workload (read, write or mmap; default write for
+        /// `file-dirty`, read otherwise); nil for the other kinds.
+        public var access: FileAccess? = nil
+        /// `workload.file`: the file's name; tasks naming the same file share its page cache.
+        /// nil = a file of the task's own.
+        public var file: String? = nil
     }
 
     /// A task's `workload:` with every parameter filled in (see the workload table of docs/scenarios.md).

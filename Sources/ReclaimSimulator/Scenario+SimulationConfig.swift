@@ -13,7 +13,7 @@ extension Scenario {
                 pid: replica.pid, name: replica.name, container: replica.container, uid: replica.uid,
                 nice: replica.nice, caps: replica.caps, oomAdj: replica.oomAdj, startJiffies: replica.startJiffies,
                 cpuJiffies: replica.cpuJiffies, parent: replica.parent, workload: replica.workload,
-                streamKey: replica.streamKey)
+                streamKey: replica.streamKey, fileAccess: replica.fileAccess ?? .mmap, file: replica.file)
         }
         return SimulationConfig(
             kernel: kernel, seed: seed, durationJiffies: Self.jiffies(durationSeconds, hz: hz), hz: hz,
@@ -24,7 +24,7 @@ extension Scenario {
                 diskRequestMs: machine.diskRequestMs,
                 dirtyRatio: machine.dirtyRatio, dirtyBackgroundRatio: machine.dirtyBackgroundRatio,
                 dirtyWritebackCentisecs: machine.dirtyWritebackCentisecs,
-                dirtyExpireCentisecs: machine.dirtyExpireCentisecs),
+                dirtyExpireCentisecs: machine.dirtyExpireCentisecs, kernelPages: machine.kernelPages),
             containers: containers.map { ContainerSpec(name: $0.name, limitPages: $0.limitPages) },
             tasks: specs,
             sampleIntervalJiffies: sampleMilliseconds == 0 ? 0 : max(1, sampleMilliseconds * hz / 1000))

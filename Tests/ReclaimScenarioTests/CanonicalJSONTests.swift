@@ -24,7 +24,7 @@ import Testing
     @Test func theMinimalScenarioHasEveryDefaultWrittenOut() throws {
         let expected =
             #"{"containers":[],"duration_s":30,"hz":250,"kernel":"2.6.20-rss","#
-            + #""machine":{"dirty_background_ratio":10,"dirty_expire_centisecs":3000,"dirty_ratio":40,"dirty_writeback_centisecs":500,"disk_pages_per_s":12800,"disk_request_ms":1,"laptop_mode":0,"panic_on_oom":0,"ram_pages":65536,"swap_pages":0,"swappiness":60,"uptime_s":0},"#
+            + #""machine":{"dirty_background_ratio":10,"dirty_expire_centisecs":3000,"dirty_ratio":40,"dirty_writeback_centisecs":500,"disk_pages_per_s":12800,"disk_request_ms":1,"kernel_pages":2560,"laptop_mode":0,"panic_on_oom":0,"ram_pages":65536,"swap_pages":0,"swappiness":60,"uptime_s":0},"#
             + #""name":"t","sample_ms":1000,"seed":1,"#
             + #""tasks":[{"caps":[],"container":null,"count":1,"cpu_s":0,"name":"a","nice":0,"oom_adj":0,"parent":null,"pid":100,"start_s":0,"uid":1000,"#
             + #""workload":{"kind":"idle","rss":0,"total_vm":0}}]}"#
@@ -35,7 +35,7 @@ import Testing
         let zipf = try load("name: t\ntasks: [{name: a, workload: {kind: file-working-set, pages: 3}}]").canonicalJSON
         #expect(
             zipf.contains(
-                #""workload":{"kind":"file-working-set","pages":3,"pattern":"zipf","refs_per_tick":64,"theta":0.99}"#))
+                #""workload":{"access":"read","kind":"file-working-set","pages":3,"pattern":"zipf","refs_per_tick":64,"theta":0.99}"#))
         let uniform = try load("name: t\ntasks: [{name: a, workload: {kind: anon-grow}}]").canonicalJSON
         #expect(
             uniform.contains(

@@ -111,7 +111,7 @@ import Testing
         ),
         (
             "machine.swapiness=3",
-            "t.yaml: machine.swapiness: unknown key (expected one of ram_pages, swap_pages, swappiness, laptop_mode, uptime_s, panic_on_oom, disk_pages_per_s, disk_request_ms, dirty_ratio, dirty_background_ratio, dirty_writeback_centisecs, dirty_expire_centisecs) (from --set machine.swapiness=3)"
+            "t.yaml: machine.swapiness: unknown key (expected one of ram_pages, swap_pages, swappiness, laptop_mode, uptime_s, panic_on_oom, disk_pages_per_s, disk_request_ms, dirty_ratio, dirty_background_ratio, dirty_writeback_centisecs, dirty_expire_centisecs, kernel_pages) (from --set machine.swapiness=3)"
         ),
         (
             "machine.swappiness=150",

@@ -17,7 +17,9 @@ import Testing
                 == Scenario.Machine(
                     ramPages: 65536, swapPages: 0, swappiness: 60, laptopMode: 0, uptimeSeconds: 0,
                     panicOnOOM: 0, diskPagesPerSecond: 12800, diskRequestMs: 1, dirtyRatio: 40, dirtyBackgroundRatio: 10,
-                    dirtyWritebackCentisecs: 500, dirtyExpireCentisecs: 3000))
+                    dirtyWritebackCentisecs: 500, dirtyExpireCentisecs: 3000,
+                    // 65536/128 mem_map + min(1024, 65536/16) text and data + 65536/64 slab.
+                    kernelPages: 512 + 1024 + 1024))
         #expect(scenario.containers.isEmpty)
         let task = try #require(scenario.tasks.first)
         #expect(task.name == "a")
@@ -117,7 +119,7 @@ import Testing
         ),
         (
             "name: t\nmachine: {swapiness: 3}\ntasks: [{name: a, workload: {kind: idle}}]",
-            "t.yaml: machine.swapiness: unknown key (expected one of ram_pages, swap_pages, swappiness, laptop_mode, uptime_s, panic_on_oom, disk_pages_per_s, disk_request_ms, dirty_ratio, dirty_background_ratio, dirty_writeback_centisecs, dirty_expire_centisecs)"
+            "t.yaml: machine.swapiness: unknown key (expected one of ram_pages, swap_pages, swappiness, laptop_mode, uptime_s, panic_on_oom, disk_pages_per_s, disk_request_ms, dirty_ratio, dirty_background_ratio, dirty_writeback_centisecs, dirty_expire_centisecs, kernel_pages)"
         ),
         (
             "name: t\nmachine: {swappiness: 150}\ntasks: [{name: a, workload: {kind: idle}}]",

@@ -13,7 +13,7 @@ import Testing
         #expect(config.hz == 250)
         #expect(config.durationJiffies == 7500)
         #expect(config.sampleIntervalJiffies == 250)
-        #expect(config.machine == MachineSpec(ramPages: 65536, uptimeSeconds: 7200))
+        #expect(config.machine == MachineSpec(ramPages: 65536, uptimeSeconds: 7200, kernelPages: 2560))
         #expect(
             config.containers == [
                 ContainerSpec(name: "web", limitPages: 4096), ContainerSpec(name: "db", limitPages: 8192),

@@ -58,7 +58,7 @@ import Testing
         ),
         (
             "{kind: file-stream, pages: 3, pattern: zipf}",
-            "t.yaml: tasks[0].workload.pattern: unknown key for kind file-stream (expected one of kind, pages, refs_per_tick)"
+            "t.yaml: tasks[0].workload.pattern: unknown key for kind file-stream (expected one of kind, pages, refs_per_tick, access, file)"
         ),
         (
             "{kind: idle, rss: 10, total_vm: 5}",

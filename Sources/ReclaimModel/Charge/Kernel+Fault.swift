@@ -37,6 +37,11 @@ extension Kernel {
             return returnToUser(result, task: t)
         case .file:
             let file = Int(tasks[t].mm!.file)
+            if tasks[t].fileAccess != .mmap {
+                let result = ref.write
+                    ? bufferedWrite(task: t, file: file, index: idx) : genericRead(task: t, file: file, index: idx)
+                return returnToUser(result, task: t)
+            }
             let pfn = files[file].pages[idx]
             if pfn >= 0 && frames.has(pfn, .mapped) {
                 if tasks[t].precharged { releasePrecharge(t) }

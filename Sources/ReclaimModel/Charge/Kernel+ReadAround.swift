@@ -37,19 +37,29 @@ extension Kernel {
         for i in window {
             var page = files[f].pages[i]
             if i != index {
-                guard page < 0 else { continue }
-                if !Watermarks.ok(free: frames.freeCount, mark: zone.watermarks.low) { wakeupKswapd() }
-                guard Watermarks.ok(free: frames.freeCount, mark: zone.watermarks.min), let p = frames.allocate() else { continue }
+                guard page < 0, let p = addReadaheadPage(file: f, index: i) else { continue }
                 page = p
-                frames.set(page, .locked)
-                frames.space[Int(page)] = Int32(f)
-                frames.index[Int(page)] = Int32(i)
-                files[f].pages[i] = page
-                lruCacheAdd(page)
             }
             let submitted = disk.submit(now: now, dir: .read, space: Int32(f), index: Int32(i), pfn: page)
             if i == index { mine = submitted }
         }
         return waitForRead(mine!, task: t)
+    }
+
+    /// A new page-cache page for readahead (`read_pages`, §13.D6): locked for its read, at
+    /// the inactive head, unreferenced and unmapped; nil when free memory is at the `min`
+    /// watermark. [I] Readahead takes free pages only (kswapd is woken below `low`): it does
+    /// no direct reclaim.
+    mutating func addReadaheadPage(file f: Int, index i: Int) -> Int32? {
+        if !Watermarks.ok(free: frames.freeCount, mark: zone.watermarks.low) { wakeupKswapd() }
+        guard Watermarks.ok(free: frames.freeCount, mark: zone.watermarks.min), let page = frames.allocate() else {
+            return nil
+        }
+        frames.set(page, .locked)
+        frames.space[Int(page)] = Int32(f)
+        frames.index[Int(page)] = Int32(i)
+        files[f].pages[i] = page
+        lruCacheAdd(page)
+        return page
     }
 }

@@ -63,14 +63,19 @@ public struct MachineSpec: Sendable, Hashable {
     public var dirtyWritebackCentisecs: Int
     /// `dirty_expire_centisecs` (default 3000): kupdate writes data dirty for longer.
     public var dirtyExpireCentisecs: Int
+    /// Pages the kernel holds (mem_map, kernel text and data, slab, page tables): taken out
+    /// of free memory at boot, never on an LRU list, never reclaimed. Default 0 here; the
+    /// scenario layer supplies a default per RAM size (docs/scenarios.md).
+    public var kernelPages: Int
 
     public init(
         ramPages: Int, swapPages: Int = 0, swappiness: Int = 60, laptopMode: Int = 0,
         uptimeSeconds: Int = 0, panicOnOOM: Int = 0, diskPagesPerSecond: Int = 12800, diskRequestMs: Int = 1,
         dirtyRatio: Int = KernelConstants.dirtyRatio, dirtyBackgroundRatio: Int = KernelConstants.dirtyBackgroundRatio,
         dirtyWritebackCentisecs: Int = 500,
-        dirtyExpireCentisecs: Int = 3000
+        dirtyExpireCentisecs: Int = 3000, kernelPages: Int = 0
     ) {
+        self.kernelPages = kernelPages
         self.dirtyRatio = dirtyRatio
         self.dirtyBackgroundRatio = dirtyBackgroundRatio
         self.dirtyWritebackCentisecs = dirtyWritebackCentisecs
@@ -84,6 +89,17 @@ public struct MachineSpec: Sendable, Hashable {
         self.diskPagesPerSecond = diskPagesPerSecond
         self.diskRequestMs = diskRequestMs
     }
+
+    /// `mem_map`: one 32-byte `struct page` (i386, 2.6.20) per 4 KiB page = `ram / 128`
+    /// pages, the part of `kernel_pages` that `free_area_init_core` leaves out of the zone's
+    /// `present_pages` (at most `kernel_pages`).
+    public var memMapPages: Int { min(kernelPages, ramPages / 128) }
+
+    /// `vm_total_pages` as `build_all_zonelists` computes it at boot: the sum of the zones'
+    /// `present_pages` minus `pages_high` (still 0 then) = RAM less `mem_map`. The rest of
+    /// the kernel's pages (text, data, slab, page tables) are present but never free, so
+    /// they stay in the denominator of `mapped_ratio` and the dirty limits.
+    public var vmTotalPages: Int { ramPages - memMapPages }
 }
 
 /// One memory container of the RSS controller (spec §8.2): a resource counter with a limit.
@@ -120,12 +136,21 @@ public struct TaskSpec: Sendable, Hashable {
     /// Stable key the task's random stream is derived from (scenario name + replica), so that
     /// adding a task does not shift the others' streams.
     public var streamKey: String
+    /// How a file workload reaches its file. The model's API default is `.mmap` (a mapping,
+    /// as every file workload had before `access:`); the scenario layer fills in the
+    /// documented defaults (`read`, `write` for `file-dirty`).
+    public var fileAccess: FileAccess
+    /// `file:`: tasks naming the same file share its page cache; nil = a file of its own.
+    public var file: String?
 
     public init(
         pid: Int32, name: String, container: Int? = nil, uid: Int = 1000, nice: Int = 0,
         caps: Capabilities = [], oomAdj: Int = 0, startJiffies: Int = 0, cpuJiffies: Int = 0,
-        parent: Int? = nil, workload: WorkloadSpec, streamKey: String? = nil
+        parent: Int? = nil, workload: WorkloadSpec, streamKey: String? = nil,
+        fileAccess: FileAccess = .mmap, file: String? = nil
     ) {
+        self.fileAccess = fileAccess
+        self.file = file
         self.pid = pid
         self.name = name
         self.container = container

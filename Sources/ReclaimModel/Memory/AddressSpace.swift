@@ -3,9 +3,10 @@ public struct MM: Sendable {
     /// One pte per anonymous page: 0 = none, > 0 = present at pfn `v - 1`,
     /// < 0 = swapped out to slot `-v - 1`.
     var anonPTE: [Int32]
-    /// The file this mm maps (index into `Kernel.files`), or -1.
+    /// The file this task uses (index into `Kernel.files`), or -1; mapped only with
+    /// `access: mmap`.
     public let file: Int32
-    /// Size of the file mapping in pages.
+    /// Size of the file mapping in pages (0 when the file is read or written, not mapped).
     public let filePages: Int
     /// Resident (mapped) pages: `get_mm_rss`.
     public internal(set) var rss = 0
@@ -30,8 +31,10 @@ public struct MM: Sendable {
 /// A file's page cache: offset -> page frame, or -1 when not cached.
 public struct FileSpace: Sendable {
     var pages: [Int32]
-    /// The task that maps the file; the mapping is "in use" (`page_mapping_inuse`) while it lives.
-    let owner: Int
+    /// The task that maps the file (`access: mmap`), -1 when none does; the mapping is "in
+    /// use" (`page_mapping_inuse`) while that task's mm lives. Pages of a file nobody maps
+    /// are read(2)/write(2) cache: use-once.
+    var owner: Int
     /// Dirty pages of the file, and the inode's `dirtied_when`: when it went from clean to
     /// dirty, or when a writer other than kupdate left it partly written (§13.C9).
     var dirtyPages = 0
@@ -47,5 +50,10 @@ public struct FileSpace: Sendable {
     init(pages: Int, owner: Int) {
         self.pages = Array(repeating: -1, count: pages)
         self.owner = owner
+    }
+
+    /// A task naming the file with a larger size extends it.
+    mutating func grow(to count: Int) {
+        if count > pages.count { pages.append(contentsOf: repeatElement(-1, count: count - pages.count)) }
     }
 }

@@ -2,9 +2,8 @@
 /// §13.D1-D3): the read(2) readahead windows of one open file.
 ///
 /// A value with the window state; the page cache is reached through a closure that reads
-/// the uncached pages of a range and says how many it read. [I] The model's tasks access
-/// files through mmap only so far; the `read` path (`do_generic_mapping_read`, §13.D4)
-/// drives this when `access: read` lands.
+/// the uncached pages of a range and says how many it read. The read(2) path
+/// (`do_generic_mapping_read`, §13.D4: `Kernel.genericRead`) drives it.
 public struct FileReadahead: Sendable, Hashable {
     /// `VM_MAX_READAHEAD` (128 KiB) and `VM_MIN_READAHEAD` (16 KiB), in pages.
     public static let maxPages = 32
@@ -53,6 +52,15 @@ public struct FileReadahead: Sendable, Hashable {
             next = 2 * size
         }
         return min(next, Self.maxPages)
+    }
+
+    /// `handle_ra_miss`: a page the reader needs is not cached (evicted before use, or
+    /// never read): set `RA_FLAG_MISS` (the next window shrinks), clear `RA_FLAG_INCACHE`,
+    /// reset the cache-hit run.
+    public mutating func handleMiss() {
+        miss = true
+        inCache = false
+        cacheHit = 0
     }
 
     private mutating func off() {

@@ -28,6 +28,6 @@ extension Kernel {
         if f.contains(.mapped) || f.contains(.swapCache) { return true }
         if f.contains(.anon) { return false }
         let owner = files[Int(frames.space[Int(pfn)])].owner
-        return tasks[owner].mm != nil
+        return owner >= 0 && tasks[owner].mm != nil
     }
 }

@@ -158,7 +158,8 @@ extension Kernel {
                 parentPid: task.parent.map { tasks[$0].pid }, uid: task.uid, nice: task.nice,
                 oomAdj: task.oomAdj, workload: task.workloadName, startMs: ms(task.startJiffies),
                 exitMs: task.exitJiffy.map { ms($0) }, oomKilled: task.oomKilled, maxRSS: task.maxRSS,
-                totalVM: task.mm?.totalVM ?? task.workload.anonPages + task.workload.filePages,
+                totalVM: task.mm?.totalVM
+                    ?? task.workload.anonPages + (task.fileAccess == .mmap ? task.workload.filePages : 0),
                 cpuJiffies: task.cpuJiffies, faults: task.faults, majorFaults: task.majorFaults)
         }
         let containerRecords = containers.map {

@@ -14,6 +14,8 @@ public struct Kernel: Sendable {
     public internal(set) var containers: [MemContainer]
     public internal(set) var swap: SwapSpace
     var files: [FileSpace] = []
+    /// Files named by `file:`, by name (index into ``files``).
+    var namedFiles: [String: Int] = [:]
     /// Every task the run knows, started or not, addressed by index (scenario tasks in file
     /// order, then forked children in fork order).
     public internal(set) var tasks: [TaskStruct] = []
@@ -79,12 +81,14 @@ public struct Kernel: Sendable {
             let workload = WorkloadGenerator(spec: spec.workload, rng: rng, hz: config.hz)
             tasks.append(TaskStruct(spec: spec, uptimeJiffies: uptime, workload: workload))
         }
+        // The kernel's own pages leave the free list at boot and never return.
+        for _ in 0..<config.machine.kernelPages { _ = frames.allocate() }
         nextPid = (config.tasks.map(\.pid).max() ?? 99) + 1
         kupdate.nextRun = config.machine.dirtyWritebackCentisecs * config.hz / 100
     }
 
-    /// `vm_total_pages`: pagecache-eligible pages, taken as all of RAM ([I]: no reserves).
-    public var vmTotalPages: Int { config.machine.ramPages }
+    /// `vm_total_pages`: RAM less `mem_map` (``MachineSpec/vmTotalPages``).
+    public var vmTotalPages: Int { config.machine.vmTotalPages }
     public var hz: Int { config.hz }
     /// `laptop_mode` on.
     public var laptopMode: Bool { config.machine.laptopMode != 0 }

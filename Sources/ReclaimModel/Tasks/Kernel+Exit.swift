@@ -6,11 +6,19 @@ extension Kernel {
     mutating func startTask(_ t: Int) {
         let w = tasks[t].workload
         var file: Int32 = -1
+        let maps = tasks[t].fileAccess == .mmap
         if w.filePages > 0 {
-            file = Int32(files.count)
-            files.append(FileSpace(pages: w.filePages, owner: t))
+            if let name = tasks[t].fileName, let f = namedFiles[name] {
+                file = Int32(f)
+                files[f].grow(to: w.filePages)
+                if maps { files[f].owner = t }
+            } else {
+                file = Int32(files.count)
+                files.append(FileSpace(pages: w.filePages, owner: maps ? t : -1))
+                if let name = tasks[t].fileName { namedFiles[name] = Int(file) }
+            }
         }
-        tasks[t].mm = MM(anonPages: w.anonPages, file: file, filePages: w.filePages)
+        tasks[t].mm = MM(anonPages: w.anonPages, file: file, filePages: maps ? w.filePages : 0)
         tasks[t].state = .running
         tasks[t].blockedUntil = now
         taskList.append(t)
@@ -53,7 +61,7 @@ extension Kernel {
                 freeSwapAndCache(-pte - 1, task: t)
             }
         }
-        if mm.file >= 0 {
+        if mm.file >= 0 && files[Int(mm.file)].owner == t {
             for pfn in files[Int(mm.file)].pages where pfn >= 0 && frames.has(pfn, .mapped) {
                 pageRemoveRmap(pfn, task: t)
             }

@@ -62,6 +62,14 @@ public struct TaskStruct: Sendable {
     /// Inside `balance_dirty_pages`: the pages it has written so far.
     var dirtyBalance: Int?
     var workload: WorkloadGenerator
+    /// How the task reaches its file, and the name it shares it under (nil = its own).
+    public let fileAccess: FileAccess
+    let fileName: String?
+    /// The open file's readahead state (`struct file_ra_state`, read(2) only).
+    var ra = FileReadahead()
+    /// `prev_index` of the read(2) call in progress (`ra.prev_page` when it began); nil
+    /// between calls. Kept across a sleep inside the call.
+    var readPrevIndex: Int?
     public internal(set) var faults = 0
     public internal(set) var majorFaults = 0
     public internal(set) var maxRSS = 0
@@ -83,6 +91,8 @@ public struct TaskStruct: Sendable {
         cpuJiffies = spec.cpuJiffies
         parent = spec.parent
         self.workload = workload
+        fileAccess = spec.fileAccess
+        fileName = spec.file
         workloadName = spec.workload.kindName
     }
 
