@@ -126,11 +126,19 @@ extension Kernel {
             return .blocked
         }
         if pfn < 0 {
+            // grab_swap_token before the read (MM:2003); once per fault, not per retry.
+            if !tasks[t].swapTokenTried {
+                grabSwapToken(task: t)
+                tasks[t].swapTokenTried = true
+            }
             switch allocPage(task: t) {
             case .page(let p): pfn = p
             case .blocked: return .blocked
-            case .failed: return .died
+            case .failed:
+                tasks[t].swapTokenTried = false
+                return .died
             }
+            tasks[t].swapTokenTried = false
             frames.set(pfn, [.anon, .swapCache, .locked])
             frames.space[Int(pfn)] = Int32(t)
             frames.index[Int(pfn)] = Int32(index)

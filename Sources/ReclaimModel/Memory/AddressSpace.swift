@@ -12,6 +12,8 @@ public struct MM: Sendable {
     public internal(set) var rss = 0
     /// Swap entries held by ptes of this mm.
     public internal(set) var swapEntries = 0
+    /// The swap token's per-mm state (§13.G).
+    var token = SwapTokenMM()
 
     init(anonPages: Int, file: Int32, filePages: Int) {
         anonPTE = Array(repeating: 0, count: anonPages)

@@ -1,8 +1,9 @@
 /// `page_referenced` and `page_mapping_inuse` (mm/rmap.c, mm/vmscan.c), spec §3 and §4.
 extension Kernel {
     /// Counts and clears the page's references: 1 for `PG_referenced`, 1 for a young pte,
-    /// and on the active-list check 1 for a file page whose lock is held (read in flight).
-    /// No swap token is modelled.
+    /// and on the active-list check 1 for a file page whose lock is held (read in flight);
+    /// when the ptes are walked, 1 more when the mapper holds the swap token and is inside
+    /// a fault (``swapTokenBonus(mapper:)``).
     mutating func pageReferenced(_ pfn: Int32, activeListCheck: Bool) -> Int {
         var r = 0
         let f = frames.flags[Int(pfn)]
@@ -14,12 +15,21 @@ extension Kernel {
             if activeListCheck && !f.contains(.anon) && f.contains(.locked) {
                 // TestSetPageLocked failed: counted as referenced, ptes not walked.
                 r += 1
-            } else if f.contains(.young) {
-                r += 1
-                frames.clear(pfn, .young)
+            } else {
+                if f.contains(.young) {
+                    r += 1
+                    frames.clear(pfn, .young)
+                }
+                if swapTokenBonus(mapper: mapper(of: pfn)) { r += 1 }
             }
         }
         return r
+    }
+
+    /// The task whose pte maps a mapped page: the anonymous page's mm, or the file's mapper.
+    func mapper(of pfn: Int32) -> Int {
+        let space = Int(frames.space[Int(pfn)])
+        return frames.has(pfn, .anon) ? space : files[space].owner
     }
 
     /// `page_mapping_inuse`: mapped, in the swap cache, or a file some live mm maps.

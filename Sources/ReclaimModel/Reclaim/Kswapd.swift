@@ -138,6 +138,7 @@ extension Kernel {
                 continue
             }
             guard r.priority >= 0 else { return finishKswapdRound(r) }
+            if r.priority == 0 { dropSwapToken() }  // "the swap token gets in the way of swapout"
             // The highest zone that needs scanning (there is one zone).
             if (zone.allUnreclaimable && r.priority != KernelConstants.defPriority)
                 || Watermarks.ok(free: frames.freeCount, mark: zone.watermarks.high)

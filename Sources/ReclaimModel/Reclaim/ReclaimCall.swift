@@ -106,6 +106,9 @@ extension Kernel {
                 call.pass = PassStats()
                 call.passMayWritepage = call.sc.mayWritepage
                 call.passStallJiffies = 0
+                // try_to_free_pages: disable_swap_token() at priority 0 (VS:1046). [I] The
+                // container's loop keeps the token: the seed patch's loop does not call it.
+                if call.container == nil && call.priority == 0 { dropSwapToken() }
                 if let c = call.container {
                     call.shrank = true
                     call.nrReclaimed += containerShrinkPages(call.priority, container: c, call: &call)

@@ -65,6 +65,8 @@ public struct Kernel: Sendable {
     var ratelimitCount = 0
     /// Scratch space for isolated batches (no allocation per scan).
     var isolationBuffer: [Int32] = []
+    /// The swap token (§13.G).
+    var swapToken = SwapToken()
 
     public init(config: SimulationConfig) {
         self.config = config

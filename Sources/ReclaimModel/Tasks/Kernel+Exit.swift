@@ -46,6 +46,8 @@ extension Kernel {
         child.parent = p
         tasks.append(child)
         startTask(tasks.count - 1)
+        // dup_mm copies the parent's mm, then resets token_priority and last_interval.
+        tasks[tasks.count - 1].mm!.token.faultstamp = tasks[p].mm?.token.faultstamp ?? 0
     }
 
     /// `exit_mm` + release: every pte is zapped (pages unmapped and uncharged, anonymous
@@ -66,6 +68,7 @@ extension Kernel {
                 pageRemoveRmap(pfn, task: t)
             }
         }
+        dropSwapToken(ifHeldBy: t)  // mmput: put_swap_token after exit_mmap
         tasks[t].mm = nil
         tasks[t].state = .exited
         tasks[t].memdie = false

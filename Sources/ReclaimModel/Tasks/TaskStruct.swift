@@ -51,6 +51,8 @@ public struct TaskStruct: Sendable {
     var reclaim: ReclaimCall?
     /// The pending fault already charged its page to the container (spec §8.2 "prepare").
     var precharged = false
+    /// The pending swap fault already called `grab_swap_token` (its retry must not again).
+    var swapTokenTried = false
     /// Where the pending fault's page allocation stands (spec §5).
     var allocPhase = AllocPhase.start
     /// Start of the sleep the task is in, when it is accounted as a stall (reclaim naps,
