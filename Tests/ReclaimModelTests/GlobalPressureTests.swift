@@ -22,6 +22,35 @@ import Testing
             ])
     }
 
+    /// scenarios/cache-plus-heap.yaml: read(2) cache (a zipf file set and a use-once
+    /// stream) next to a heap that grows to 12000 pages, with swap.
+    static func cachePlusHeap(swappiness: Int) -> SimulationConfig {
+        var tasks = [
+            B.task("heap", workload: .anonWorkingSet(pages: 2000, refsPerTick: 64, pattern: .zipf(theta: 0.9), writeRatio: 0.3)),
+            B.task("growth", startJiffies: 2 * 250, workload: .anonGrow(pagesPerSecond: 400, maxPages: 12000, refsPerTick: 16, pattern: .uniform)),
+            B.task("files", workload: .fileWorkingSet(pages: 6000, refsPerTick: 64, pattern: .zipf(theta: 0.8))),
+            B.task("backup", startJiffies: 250, workload: .fileStream(pages: 200_000, refsPerTick: 32)),
+        ]
+        tasks[2].fileAccess = .read
+        tasks[3].fileAccess = .read
+        return B.config(seconds: 40, ram: 16384, swap: 16384, swappiness: swappiness, tasks: tasks)
+    }
+
+    /// swap_tendency = mapped_ratio/2 + distress + swappiness rises with swappiness, so the
+    /// passes allowed to reclaim mapped pages, and the swap-outs, rise with it: at 0 the
+    /// stream's use-once cache keeps distress too low to ever reach 100 (no swap-out); at 60
+    /// mapped pages are reclaimed once mapped_ratio >= 80; at 100 from the first pass.
+    @Test func swapOutsRiseWithSwappinessOnReadCachePlusHeap() throws {
+        let runs = try [0, 60, 100].map { try B.run(Self.cachePlusHeap(swappiness: $0)) }
+        let swapOuts = runs.map(\.1.totals.swapOuts)
+        let mappedPasses = runs.map { run in run.0.scanPasses.filter { $0.swapTendency != nil && $0.reclaimMapped }.count }
+        #expect(swapOuts[0] == 0, "swappiness 0: \(swapOuts)")
+        #expect(swapOuts[0] < swapOuts[1] && swapOuts[1] < swapOuts[2], "\(swapOuts)")
+        #expect(mappedPasses[0] < mappedPasses[1] && mappedPasses[1] < mappedPasses[2], "\(mappedPasses)")
+        let all100 = runs[2].0.scanPasses.filter { $0.swapTendency != nil }
+        #expect(all100.allSatisfy { $0.reclaimMapped }, "swappiness 100: swap_tendency >= 100 in every global pass")
+    }
+
     @Test func swappinessChangesGlobalReclaim() throws {
         let (low, lowSummary) = try B.run(Self.mappedHeavy(swappiness: 0))
         let (high, highSummary) = try B.run(Self.mappedHeavy(swappiness: 100))
@@ -32,7 +61,10 @@ import Testing
         #expect(lowGlobal != highGlobal)
         #expect(highGlobal.allSatisfy { $0.reclaimMapped }, "swappiness 100: swap_tendency >= 100 always")
         #expect(lowGlobal.filter(\.reclaimMapped).count < lowGlobal.count / 2)
-        #expect(lowSummary.totals.swapOuts != highSummary.totals.swapOuts, "mapped anonymous pages are reclaimed differently")
+        // Everything is mapped here (mapped_ratio ~95: swap_tendency >= 47 + swappiness): at
+        // 0, mapped and referenced stream pages stay active until distress reaches 100 and
+        // a priority-0 pass reclaims everything mapped, so 0 swaps more than 100 (issue 14).
+        #expect(lowSummary.totals.swapOuts > highSummary.totals.swapOuts, "\(lowSummary.totals.swapOuts) vs \(highSummary.totals.swapOuts)")
         #expect(Set(low.reclaimCalls.map(\.origin)) == [.direct, .kswapd])
     }
 
@@ -46,6 +78,7 @@ import Testing
         #expect(!global.isEmpty)
         for p in global {
             if !p.reclaimMapped { #expect(p.swapTendency! < 100) }
+            #expect(p.swapTendency! == p.mappedRatio! / 2 + p.distress! + swappiness)
             #expect(p.distress == 100 >> p.prevPriority!)
             #expect(p.prevPriority! <= p.priority || sink.reclaimCalls.first { $0.callNo == p.callNo }?.origin == .kswapd)
         }

@@ -138,7 +138,6 @@ extension Kernel {
                 tasks[t].swapTokenTried = false
                 return .died
             }
-            tasks[t].swapTokenTried = false
             frames.set(pfn, [.anon, .swapCache, .locked])
             frames.space[Int(pfn)] = Int32(t)
             frames.index[Int(pfn)] = Int32(index)
@@ -148,6 +147,7 @@ extension Kernel {
             lruCacheAddActive(pfn)
             major = true
         }
+        tasks[t].swapTokenTried = false
         // A page swap readahead brought in belongs to the pte that maps it now.
         frames.space[Int(pfn)] = Int32(t)
         frames.index[Int(pfn)] = Int32(index)

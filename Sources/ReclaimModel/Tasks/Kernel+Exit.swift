@@ -90,6 +90,8 @@ extension Kernel {
         tasks[t].dirtyBalance = nil
         tasks[t].sleepSince = nil
         tasks[t].congestionWaiting = false
+        tasks[t].swapTokenTried = false
+        tasks[t].readPrevIndex = nil
     }
 
     /// Zaps one present anonymous pte: the page is freed unless the swap cache must keep it
