@@ -133,6 +133,44 @@ import Testing
         try k.checkInvariants()
     }
 
+    @Test func unmappedActivePagesMoveInactiveKeepingPGReferenced() throws {
+        // VS:835 (spec §13.E5): shrink_active_list sends unmapped pages to the inactive list
+        // without page_referenced, so PG_referenced survives the move and the next read
+        // activates the page again.
+        var k = Self.kernel([Self.reader()])
+        k.readPages(task: 0, [100, 7, 100])
+        let pfn = k.files[0].pages[100]
+        #expect(k.frames.has(pfn, .active) && !k.frames.has(pfn, .referenced))
+        k.readPages(task: 0, [8, 100])
+        #expect(k.frames.has(pfn, .active) && k.frames.has(pfn, .referenced), "active + referenced")
+        #expect(k.zone.active.count == 1)
+        var sc = ScanControl(mayWritepage: true, swappiness: 60)
+        var stats = PassStats()
+        k.shrinkActiveList(32, priority: 12, sc: &sc, stats: &stats)
+        #expect(!k.frames.has(pfn, .active) && k.frames.has(pfn, .referenced))
+        #expect(stats.deactivated == 1)
+        k.readPages(task: 0, [9, 100])
+        #expect(k.frames.has(pfn, .active))
+        try k.checkInvariants()
+    }
+
+    @Test func withoutReclaimMappedPageReferencedIsNotCalled() {
+        // `!reclaim_mapped || ... || page_referenced()`: at swappiness 0, priority 12 and
+        // mapped_ratio 0 (4 pages of 65536), swap_tendency = 0 + 0 + 0 < 100: a young mapped
+        // page stays active and keeps its young bit. At swappiness 100 (tendency 100)
+        // page_referenced runs: young -> cleared, referenced -> kept active.
+        for (swappiness, youngAfter) in [(0, true), (100, false)] {
+            var k = Kernel.fixture(swap: 64)
+            let pfns = k.faultAnon(0..<4)
+            var sc = ScanControl(mayWritepage: true, swappiness: swappiness)
+            var stats = PassStats()
+            k.shrinkActiveList(32, priority: 12, sc: &sc, stats: &stats)
+            #expect(stats.decision?.reclaimMapped == !youngAfter)
+            #expect(pfns.allSatisfy { k.frames.has($0, .active) })
+            #expect(pfns.allSatisfy { k.frames.has($0, .young) == youngAfter }, "swappiness \(swappiness)")
+        }
+    }
+
     @Test func tasksNamingTheSameFileShareItsPageCache() throws {
         // B reads the page A read: the same frame, no new read, and B's mark activates it
         // (each task has its own prev_index).
