@@ -1,0 +1,71 @@
+import ReclaimRecords
+import ReclaimTestSupport
+import ReclaimWorkloads
+import Testing
+
+@testable import ReclaimModel
+
+/// Rules the issue-14 review found untested: where a newly charged page goes on its
+/// container's lists, the charge loop's failure, the child-first walk past an OOM_DISABLE
+/// child, and the global "no killable processes" panic.
+@Suite struct ChargeListAndOOMEdgeTests {
+    private static func idle(_ name: String, _ totalVM: Int, parent: Int? = nil, oomAdj: Int = 0) -> TaskSpec {
+        ConfigBuilder.task(name, container: 0, oomAdj: oomAdj, parent: parent, workload: .idle(totalVM: totalVM, rss: 0))
+    }
+
+    /// [I] Our decision (docs/model.md §8.2): a newly charged page goes to the container list
+    /// that mirrors its zone list — an anonymous page (zone active head) to the container's
+    /// active head, an mmap file page (zone inactive head) to its inactive head. The seed's
+    /// `VM_BUG_ON(!PageActive)` in the container's active step requires the mirroring.
+    @Test func newlyChargedPagesMirrorTheirZoneList() {
+        var k = Kernel.fixture(tasks: [
+            ConfigBuilder.task("t", container: 0, workload: .idle(totalVM: 8, rss: 0)),
+            .fileTask(pages: 8),
+        ])
+        let anon = k.faultAnon(task: 0, 0..<3)
+        let file = k.faultFile(task: 1, 0..<2)
+        #expect(k.frames.containerLinks.walk(k.containers[0].active) == anon.reversed())
+        #expect(k.frames.containerLinks.walk(k.containers[0].inactive) == file.reversed())
+        #expect(k.containers[0].usage == 5)
+    }
+
+    /// The charge loop without a way out (§8.2): limit 2, no swap, a third anonymous page:
+    /// charge fails, container reclaim frees nothing (anonymous, no swap), the container OOM
+    /// killer picks the only task — current — which gets TIF_MEMDIE, and the fault fails
+    /// (the v2 code's -ENOMEM, VM_FAULT_OOM).
+    @Test func theChargeLoopFailsTheFaultOfAKilledCurrent() {
+        var k = Kernel.fixture(limit: 2, tasks: [Self.idle("t", 8)])
+        k.faultAnon(0..<2)
+        var r = AccessResult.blocked
+        for _ in 0..<100 where r == .blocked {
+            k.current = 0
+            r = k.access(PageRef(area: .anon, index: 2, write: true), task: 0)
+            k.now = max(k.now + 1, k.tasks[0].blockedUntil)
+            k.completeIO()
+        }
+        #expect(r == .died)
+        #expect(k.tasks[0].memdie)
+        #expect(k.containers[0].usage == 2, "the third page was never charged")
+        #expect(k.events.oomEvents.last?.victimPid == k.tasks[0].pid)
+    }
+
+    /// oom_kill_process walks the children oldest first and skips one `oom_kill_task`
+    /// refuses (OOM_DISABLE): the second child dies.
+    @Test func theChildFirstWalkSkipsAnOOMDisableChild() {
+        var k = Kernel.fixture(tasks: [
+            Self.idle("p", 100), Self.idle("c1", 10, parent: 0, oomAdj: -17), Self.idle("c2", 10, parent: 0),
+        ])
+        #expect(k.tasks[0].children == [1, 2])
+        let victim = k.oomKillProcess(0)
+        #expect(victim == .some(2))
+        #expect(!k.tasks[1].memdie && k.tasks[2].memdie && !k.tasks[0].memdie)
+    }
+
+    /// Global out_of_memory with every task OOM_DISABLE: select_bad_process chooses nobody,
+    /// and 2.6.20 panics ("Out of memory and no killable processes...").
+    @Test func globalOOMWithNothingKillablePanics() {
+        var k = Kernel.fixture(tasks: [Self.idle("a", 100, oomAdj: -17), Self.idle("b", 100, oomAdj: -17)])
+        _ = k.outOfMemory(scope: .global, filter: nil, current: 0)
+        #expect(k.panicMessage?.hasPrefix("Kernel panic - not syncing: Out of memory and no killable processes...") == true)
+    }
+}
