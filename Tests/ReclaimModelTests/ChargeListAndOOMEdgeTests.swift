@@ -68,4 +68,25 @@ import Testing
         _ = k.outOfMemory(scope: .global, filter: nil, current: 0)
         #expect(k.panicMessage?.hasPrefix("Kernel panic - not syncing: Out of memory and no killable processes...") == true)
     }
+
+    /// container_shrink_pages (§8.6 item 1) runs its two loops one after the other: a
+    /// 2000-page container at priority 5 scans n = (2000 >> 5) + 1 = 63 pages, first 32 + 31
+    /// on the active list (all aged, reclaim_mapped always 1: 63 deactivated), then the
+    /// inactive list, which then holds exactly those 63: 32 + 31 isolated, all written to
+    /// swap. Interleaved loops would isolate 32 + 32 = 64: the second inactive chunk (which
+    /// isolates up to 32) would find the first chunk's 32 pages back on the list beside 31
+    /// new ones.
+    @Test func containerLoopsRunActiveThenInactive() {
+        var k = Kernel.fixture(swap: 4096, tasks: [Self.idle("t", 2000)])
+        let pages = k.faultAnon(0..<2000)
+        k.age(pages)
+        #expect(k.containers[0].physpages == 2000)
+        var call = k.beginContainerReclaim(container: 0, task: 0)
+        call.pass = PassStats()
+        _ = k.containerShrinkPages(5, container: 0, call: &call)
+        #expect(call.pass.activeScanned == 63)
+        #expect(call.pass.deactivated == 63)
+        #expect(call.pass.inactiveScanned == 63)
+        #expect(call.pass.writebackStarted == 63)
+    }
 }
