@@ -22,6 +22,7 @@ public enum ModelInfo {
     ///
     /// `/6`: file workloads default to read(2)/write(2) (`access:`): unmapped, uncharged
     /// page cache touched by `mark_page_accessed`, read(2) readahead; `machine.kernel_pages`
-    /// out of free memory and `mem_map` out of `vm_total_pages`; the swap token (issue 14).
+    /// out of free memory and `mem_map` out of `vm_total_pages`; the swap token; shared file
+    /// mappings (`_mapcount`, a pte per mm, first-toucher charge) (issue 14).
     public static let modelVersion = "2.6.20-rss/6"
 }

@@ -22,7 +22,6 @@ extension Scenario {
         }
         let tasks = try assignPids(decoded, at: path)
         try checkParents(tasks, at: path)
-        try checkSharedMappings(tasks, at: path)
         return tasks
     }
 
@@ -109,29 +108,5 @@ extension Scenario {
     /// `web`, `web#2`, `web#3`, ... for replica 0, 1, 2, ...
     public static func replicaName(_ name: String, replica: Int) -> String {
         replica == 0 ? name : "\(name)#\(replica + 1)"
-    }
-}
-
-extension Scenario {
-    /// A file may be mapped (`access: mmap`) by one task replica at most: one page with
-    /// several ptes (`_mapcount` > 1) is not modelled yet. Reading and writing it from any
-    /// number of tasks is fine.
-    static func checkSharedMappings(_ tasks: [Task], at path: ScenarioKeyPath) throws {
-        var mapper: [String: Int] = [:]
-        for (index, task) in tasks.enumerated() where task.access == .mmap {
-            guard let file = task.file else { continue }
-            let filePath = path.appending(index).appending("workload").appending("file")
-            if let first = mapper[file] {
-                throw ScenarioIssue(
-                    filePath,
-                    "file \(quoted(file)) is already mapped by tasks[\(first)]: a page mapped by several tasks is not modelled yet (use access: read or write here)")
-            }
-            if task.count > 1 {
-                throw ScenarioIssue(
-                    filePath,
-                    "file \(quoted(file)) would be mapped by \(task.count) replicas: a page mapped by several tasks is not modelled yet (use access: read or write, or count: 1)")
-            }
-            mapper[file] = index
-        }
     }
 }

@@ -22,7 +22,7 @@ import Testing
         if bigPages > 0 { k.faultAnon(task: 1, 0..<bigPages) }
         if cache > 0 {
             let pfns = k.faultFile(task: 2, 0..<cache)
-            for p in pfns { k.tryToUnmap(p) }
+            for p in pfns { k.unmapEveryPTE(p) }
             k.age(pfns)
         }
         return k

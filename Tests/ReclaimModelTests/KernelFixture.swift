@@ -60,11 +60,11 @@ extension Kernel {
     /// requests and the write queue is congested (§13.A3). Returns pages 0-3.
     mutating func congestedByScatteredWrites(task t: Int = 0) -> [Int32] {
         let first = faultFile(task: t, 0..<4, write: true)
-        for p in first { tryToUnmap(p) }
+        for p in first { unmapEveryPTE(p) }
         var scattered: [Int32] = []
         for i in stride(from: 5, to: 5 + 2 * 113, by: 2) { scattered += faultFile(task: t, i..<(i + 1), write: true) }
         for p in scattered {
-            tryToUnmap(p)
+            unmapEveryPTE(p)
             startWrite(p, forReclaim: false)
         }
         age(first)
@@ -83,8 +83,31 @@ extension Kernel {
         }
     }
 
-    /// Clears referenced and young bits (as an earlier scan would have).
-    mutating func age(_ pfns: [Int32]) { for p in pfns { frames.clear(p, [.referenced, .young]) } }
+    /// Clears referenced and young bits, the file ptes' too (as an earlier scan would have).
+    mutating func age(_ pfns: [Int32]) {
+        for p in pfns {
+            frames.clear(p, [.referenced, .young])
+            clearFilePTEYoung(p)
+        }
+    }
+
+    /// Clears the young bit of every file pte mapping `pfn`.
+    mutating func clearFilePTEYoung(_ pfn: Int32) {
+        guard !frames.has(pfn, .anon), frames.space[Int(pfn)] >= 0 else { return }
+        let f = Int(frames.space[Int(pfn)])
+        let idx = Int(frames.index[Int(pfn)])
+        for m in files[f].mappers where tasks[m].mm!.filePTE[idx] != 0 {
+            tasks[m].mm!.filePTE[idx] = FilePTE.present
+        }
+    }
+
+    /// Unmaps every pte of `pfn` (young bits cleared first, so `try_to_unmap` cannot refuse).
+    mutating func unmapEveryPTE(_ pfn: Int32) {
+        frames.clear(pfn, .young)
+        clearFilePTEYoung(pfn)
+        let done = tryToUnmap(pfn)
+        precondition(done && !frames.has(pfn, .mapped))
+    }
 
     /// A container reclaim call run to its end, sleeping through its naps.
     mutating func reclaimToEnd(container c: Int = 0, task t: Int = 0) -> Bool {

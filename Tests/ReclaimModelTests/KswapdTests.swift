@@ -519,7 +519,7 @@ extension Kernel {
     @discardableResult
     fileprivate mutating func kswapdTestCleanCache(task t: Int, _ range: Range<Int>) -> [Int32] {
         let pfns = faultFile(task: t, range)
-        for p in pfns { tryToUnmap(p) }
+        for p in pfns { unmapEveryPTE(p) }
         age(pfns)
         return pfns
     }

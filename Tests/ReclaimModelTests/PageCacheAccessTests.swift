@@ -200,3 +200,71 @@ extension Kernel {
         settleIO()
     }
 }
+
+/// Shared file mappings (spec §13.F, §8.2): one page, a pte per mapping mm.
+@Suite struct SharedFileMappingTests {
+    /// Task 0 ("a", container 0) and task 1 ("b", container 1) map the file "data".
+    private static func kernel() -> Kernel {
+        var a = ConfigBuilder.task("a", container: 0, workload: .fileWorkingSet(pages: 64, refsPerTick: 0, pattern: .uniform))
+        var b = ConfigBuilder.task("b", container: 1, workload: .fileWorkingSet(pages: 64, refsPerTick: 0, pattern: .uniform))
+        a.file = "data"
+        b.file = "data"
+        var k = Kernel(config: ConfigBuilder.config(containers: [("A", 1000), ("B", 1000)], tasks: [a, b]))
+        for t in k.tasks.indices { k.startTask(t) }
+        k.files[0].randomReadHint = true
+        return k
+    }
+
+    @Test func chargedToTheFirstToucherUnchargedAtTheLastUnmap() throws {
+        var k = Self.kernel()
+        let pfn = k.faultFile(task: 0, 0..<1)[0]
+        k.faultFile(task: 1, 0..<1)
+        #expect(k.frames.mapcount[Int(pfn)] == 2)
+        #expect(k.tasks[0].mm!.rss == 1 && k.tasks[1].mm!.rss == 1, "rss counts ptes")
+        #expect(k.nrFileMapped == 1, "NR_FILE_MAPPED counts pages")
+        #expect(k.containers[0].usage == 1, "charged to A, the first toucher")
+        #expect(k.containers[1].usage == 0, "B's prepared charge released")
+        #expect(k.containers[1].failcnt == 0)
+        k.exitTask(0)
+        #expect(k.frames.mapcount[Int(pfn)] == 1)
+        #expect(k.containers[0].usage == 1, "still A's while B maps it")
+        k.exitTask(1)
+        #expect(k.frames.mapcount[Int(pfn)] == 0 && !k.frames.has(pfn, .mapped))
+        #expect(k.containers[0].usage == 0)
+        try k.checkInvariants()
+    }
+
+    @Test func pageReferencedSumsEveryPte() {
+        // PG_referenced (set by filemap_nopage's mark_page_accessed) + 2 young ptes = 3.
+        var k = Self.kernel()
+        let pfn = k.faultFile(task: 0, 0..<1)[0]
+        k.faultFile(task: 1, 0..<1)
+        k.frames.set(pfn, .referenced)
+        let first = k.pageReferenced(pfn, activeListCheck: false)
+        let second = k.pageReferenced(pfn, activeListCheck: false)
+        #expect(first == 3)
+        #expect(second == 0, "all cleared")
+    }
+
+    @Test func tryToUnmapRemovesEveryPteOrStopsAtAYoungOne() throws {
+        var k = Self.kernel()
+        let p0 = k.faultFile(task: 0, 0..<1)[0]
+        k.faultFile(task: 1, 0..<1)
+        k.age([p0])
+        let unmapped = k.tryToUnmap(p0)
+        #expect(unmapped)
+        #expect(k.frames.mapcount[Int(p0)] == 0 && k.tasks[0].mm!.rss == 0 && k.tasks[1].mm!.rss == 0)
+        #expect(k.containers[0].usage == 0)
+        // Page 1: a's pte old, b's young: a's goes, b's refuses (SWAP_FAIL) and is aged.
+        let p1 = k.faultFile(task: 0, 1..<2)[0]
+        k.faultFile(task: 1, 1..<2)
+        k.age([p1])
+        k.tasks[1].mm!.filePTE[1] = FilePTE.present | FilePTE.young
+        let refused = !k.tryToUnmap(p1)
+        #expect(refused)
+        #expect(k.frames.mapcount[Int(p1)] == 1)
+        #expect(k.tasks[0].mm!.filePTE[1] == 0 && k.tasks[1].mm!.filePTE[1] == FilePTE.present)
+        #expect(k.containers[0].usage == 1, "charged to A until the last unmap")
+        try k.checkInvariants()
+    }
+}

@@ -25,7 +25,7 @@ import Testing
     @Test func g6UnmappedCleanPagesCount32AndFree() {
         var k = Kernel.fixture(tasks: [.fileTask(pages: 64)])
         var batch = k.faultFile(0..<32)
-        for p in batch { k.tryToUnmap(p) }
+        for p in batch { k.unmapEveryPTE(p) }
         k.age(batch)
         k.isolate(batch)
         var sc = ScanControl(mayWritepage: true, swappiness: 60)

@@ -25,7 +25,7 @@ import Testing
         for p in pfns {
             k.lruRemove(p)
             _ = k.addToSwap(p)
-            k.tryToUnmap(p)
+            k.unmapEveryPTE(p)
             k.startWrite(p, forReclaim: false)
         }
         k.settleIO()

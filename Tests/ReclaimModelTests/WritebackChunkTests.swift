@@ -13,7 +13,7 @@ import Testing
         var k = Kernel.fixture(ram: ram, tasks: [.fileTask(pages: pages, container: nil)])
         for n in 0..<dirty {
             let p = k.faultFile((n * step)..<(n * step + 1), write: true)
-            k.tryToUnmap(p[0])
+            k.unmapEveryPTE(p[0])
         }
         k.tasks[0].dirtyBalance = nil
         k.ratelimitCount = 0

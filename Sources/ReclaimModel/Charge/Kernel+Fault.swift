@@ -42,10 +42,9 @@ extension Kernel {
                     ? bufferedWrite(task: t, file: file, index: idx) : genericRead(task: t, file: file, index: idx)
                 return returnToUser(result, task: t)
             }
-            let pfn = files[file].pages[idx]
-            if pfn >= 0 && frames.has(pfn, .mapped) {
+            if tasks[t].mm!.filePTE[idx] != 0 {
                 if tasks[t].precharged { releasePrecharge(t) }
-                return touch(pfn, write: ref.write, task: t)
+                return touch(files[file].pages[idx], write: ref.write, task: t)
             }
             if let r = precharge(t) { return r }
             let result = fileFault(task: t, file: file, index: idx, write: ref.write)
@@ -67,7 +66,11 @@ extension Kernel {
     /// A write that dirties a clean file page may throttle the writer (`balance_dirty_pages`).
     @inline(__always)
     mutating func touch(_ pfn: Int32, write: Bool, task t: Int) -> AccessResult {
-        frames.set(pfn, .young)
+        if frames.has(pfn, .anon) {
+            frames.set(pfn, .young)
+        } else {
+            tasks[t].mm!.filePTE[Int(frames.index[Int(pfn)])] |= FilePTE.young
+        }
         guard write, !frames.has(pfn, .pteDirty), !frames.has(pfn, .dirty) else { return .done }
         setPteDirty(pfn)
         return frames.has(pfn, .anon) ? .done : dirtiedPage(task: t)

@@ -8,6 +8,9 @@ public struct MM: Sendable {
     public let file: Int32
     /// Size of the file mapping in pages (0 when the file is read or written, not mapped).
     public let filePages: Int
+    /// One pte per page of the file mapping: ``FilePTE/present`` and ``FilePTE/young``
+    /// (shared file mappings dirty the page itself at the first write, spec §13.E4).
+    var filePTE: [UInt8]
     /// Resident (mapped) pages: `get_mm_rss`.
     public internal(set) var rss = 0
     /// Swap entries held by ptes of this mm.
@@ -19,6 +22,7 @@ public struct MM: Sendable {
         anonPTE = Array(repeating: 0, count: anonPages)
         self.file = file
         self.filePages = filePages
+        filePTE = Array(repeating: 0, count: filePages)
     }
 
     /// `total_vm`: the size of every mapping, in pages.
@@ -33,10 +37,10 @@ public struct MM: Sendable {
 /// A file's page cache: offset -> page frame, or -1 when not cached.
 public struct FileSpace: Sendable {
     var pages: [Int32]
-    /// The task that maps the file (`access: mmap`), -1 when none does; the mapping is "in
-    /// use" (`page_mapping_inuse`) while that task's mm lives. Pages of a file nobody maps
-    /// are read(2)/write(2) cache: use-once.
-    var owner: Int
+    /// The tasks that map the file (`access: mmap`) and still have their mm, in the order
+    /// they mapped it (`i_mmap`): the file is "in use" (`page_mapping_inuse`) while one is
+    /// left. Pages of a file nobody maps are read(2)/write(2) cache: use-once.
+    var mappers: [Int] = []
     /// Dirty pages of the file, and the inode's `dirtied_when`: when it went from clean to
     /// dirty, or when a writer other than kupdate left it partly written (§13.C9).
     var dirtyPages = 0
@@ -49,13 +53,19 @@ public struct FileSpace: Sendable {
     /// The mapping is `MADV_RANDOM` (`VM_RandomReadHint`): faults read their page only.
     var randomReadHint = false
 
-    init(pages: Int, owner: Int) {
+    init(pages: Int) {
         self.pages = Array(repeating: -1, count: pages)
-        self.owner = owner
     }
 
     /// A task naming the file with a larger size extends it.
     mutating func grow(to count: Int) {
         if count > pages.count { pages.append(contentsOf: repeatElement(-1, count: count - pages.count)) }
     }
+}
+
+/// Bits of one file pte (`MM.filePTE`).
+enum FilePTE {
+    static let present: UInt8 = 1
+    /// The accessed bit.
+    static let young: UInt8 = 2
 }

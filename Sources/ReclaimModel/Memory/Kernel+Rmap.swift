@@ -2,15 +2,32 @@
 /// "add" hook charges a page to its first toucher's container when it becomes mapped, the
 /// "del" hook uncharges it when its last mapping goes away.
 extension Kernel {
-    /// `page_add_*_rmap` for task `t`: the page becomes mapped (young pte), counters move,
-    /// and the charge prepared by the fault is attached (page onto the container list).
+    /// `page_add_*_rmap` for task `t` (spec §13.F1): a young pte in `t`'s mm, `_mapcount`
+    /// and `t`'s rss go up. The mapping that makes the page mapped (mapcount 0 -> 1) moves
+    /// `NR_ANON_PAGES`/`NR_FILE_MAPPED` and attaches the charge the fault prepared (page onto
+    /// the container list: first toucher, spec §8.2); a later mapping of an already mapped
+    /// (shared file) page releases its prepared charge instead.
     mutating func pageAddRmap(_ pfn: Int32, task t: Int, write: Bool) {
-        precondition(!frames.has(pfn, .mapped), "pages are mapped by one mm at most")
-        frames.set(pfn, [.mapped, .young])
+        let p = Int(pfn)
+        let first = frames.mapcount[p] == 0
+        if frames.has(pfn, .anon) {
+            precondition(first, "an anonymous page has one pte")
+            frames.set(pfn, .young)
+        } else {
+            let idx = Int(frames.index[p])
+            precondition(tasks[t].mm!.filePTE[idx] == 0, "one pte per mm")
+            tasks[t].mm!.filePTE[idx] = FilePTE.present | FilePTE.young
+        }
         if write { setPteDirty(pfn) }
-        if frames.has(pfn, .anon) { nrAnonPages += 1 } else { nrFileMapped += 1 }
+        frames.mapcount[p] += 1
         tasks[t].mm!.rss += 1
         if tasks[t].mm!.rss > tasks[t].maxRSS { tasks[t].maxRSS = tasks[t].mm!.rss }
+        guard first else {
+            releasePrecharge(t)  // the page already belongs to somebody
+            return
+        }
+        frames.set(pfn, .mapped)
+        if frames.has(pfn, .anon) { nrAnonPages += 1 } else { nrFileMapped += 1 }
         if let c = tasks[t].container {
             frames.container[Int(pfn)] = Int16(c)
             if frames.has(pfn, .lru) {
@@ -23,14 +40,23 @@ extension Kernel {
         }
     }
 
-    /// `page_remove_rmap`: the pte goes away; its dirty bit moves into `PG_dirty`; the
-    /// page is uncharged (the v2 "del" hook runs at the last unmap, spec §8.2).
+    /// `page_remove_rmap`: `t`'s pte goes away (an anonymous pte's dirty bit moves into
+    /// `PG_dirty`); at the last unmap (mapcount 1 -> 0) the counters move and the page is
+    /// uncharged from whichever container it was charged to (the v2 "del" hook, spec §8.2).
     mutating func pageRemoveRmap(_ pfn: Int32, task t: Int) {
-        precondition(frames.has(pfn, .mapped))
-        if frames.has(pfn, .pteDirty) { setPageDirty(pfn) }
-        frames.clear(pfn, [.mapped, .young, .pteDirty])
-        if frames.has(pfn, .anon) { nrAnonPages -= 1 } else { nrFileMapped -= 1 }
+        let p = Int(pfn)
+        precondition(frames.mapcount[p] > 0)
+        if frames.has(pfn, .anon) {
+            if frames.has(pfn, .pteDirty) { setPageDirty(pfn) }
+            frames.clear(pfn, [.young, .pteDirty])
+        } else {
+            tasks[t].mm!.filePTE[Int(frames.index[p])] = 0
+        }
+        frames.mapcount[p] -= 1
         tasks[t].mm!.rss -= 1
+        guard frames.mapcount[p] == 0 else { return }
+        frames.clear(pfn, .mapped)
+        if frames.has(pfn, .anon) { nrAnonPages -= 1 } else { nrFileMapped -= 1 }
         let c = Int(frames.container[Int(pfn)])
         if c >= 0 {
             if frames.has(pfn, .lru) { containerListRemove(c, pfn, active: frames.has(pfn, .active)) }

@@ -1,5 +1,5 @@
-/// Per-page state of spec §0, packed in 16 bits (`struct page` flags plus the one pte the
-/// model keeps per page: every page is mapped by at most one mm).
+/// Per-page state of spec §0, packed in 16 bits (`struct page` flags plus the pte bits of
+/// an anonymous page's one pte; file ptes keep their bits in `MM.filePTE`).
 public struct PageFlags: OptionSet, Sendable, Hashable {
     public let rawValue: UInt16
     @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -22,9 +22,9 @@ public struct PageFlags: OptionSet, Sendable, Hashable {
     public static let swapCache = PageFlags(rawValue: 1 << 7)
     /// PG_reclaim: written by reclaim; rotated to the inactive tail when the write ends.
     public static let reclaim = PageFlags(rawValue: 1 << 8)
-    /// mapcount > 0 (one pte).
+    /// `page_mapped`: mapcount > 0 (``PageFrames/mapcount``).
     public static let mapped = PageFlags(rawValue: 1 << 9)
-    /// The young (accessed) bit of the mapping pte.
+    /// The young (accessed) bit of an anonymous page's pte.
     public static let young = PageFlags(rawValue: 1 << 10)
     /// The dirty bit of the mapping pte (moved into PG_dirty at unmap).
     public static let pteDirty = PageFlags(rawValue: 1 << 11)

@@ -2,7 +2,8 @@
 ///
 /// Struct-of-arrays keeps the per-page hot path free of allocation and reference counting.
 /// A page belongs to one address space: an mm's anonymous area (`space` = task index,
-/// anon flag set) or a file (`space` = file index), at page `index` inside it.
+/// anon flag set; one pte) or a file (`space` = file index; a pte in each mm that maps the
+/// file and faulted the page), at page `index` inside it.
 public struct PageFrames: Sendable {
     public internal(set) var flags: [PageFlags]
     /// Task index (anon) or file index (file) owning the page; -1 when free.
@@ -13,6 +14,8 @@ public struct PageFrames: Sendable {
     public internal(set) var container: [Int16]
     /// Swap slot while the page is in the swap cache; -1 otherwise.
     public internal(set) var swapSlot: [Int32]
+    /// `page_mapcount`: ptes mapping the page (`_mapcount + 1`); `mapped` is set while > 0.
+    public internal(set) var mapcount: [Int16]
     var zoneLinks: Links
     var containerLinks: Links
     /// Free frames, as a stack (the most recently freed is reused first, like the per-cpu lists).
@@ -24,6 +27,7 @@ public struct PageFrames: Sendable {
         index = Array(repeating: -1, count: count)
         container = Array(repeating: -1, count: count)
         swapSlot = Array(repeating: -1, count: count)
+        mapcount = Array(repeating: 0, count: count)
         zoneLinks = Links(count: count)
         containerLinks = Links(count: count)
         freeList = (0..<Int32(count)).reversed()
@@ -56,6 +60,7 @@ public struct PageFrames: Sendable {
         index[p] = -1
         container[p] = -1
         swapSlot[p] = -1
+        mapcount[p] = 0
         freeList.append(pfn)
     }
 }

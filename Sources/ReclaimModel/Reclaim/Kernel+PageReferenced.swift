@@ -1,6 +1,6 @@
 /// `page_referenced` and `page_mapping_inuse` (mm/rmap.c, mm/vmscan.c), spec §3 and §4.
 extension Kernel {
-    /// Counts and clears the page's references: 1 for `PG_referenced`, 1 for a young pte,
+    /// Counts and clears the page's references: 1 for `PG_referenced`, 1 for each young pte,
     /// and on the active-list check 1 for a file page whose lock is held (read in flight);
     /// when the ptes are walked, 1 more when the mapper holds the swap token and is inside
     /// a fault (``swapTokenBonus(mapper:)``).
@@ -15,21 +15,28 @@ extension Kernel {
             if activeListCheck && !f.contains(.anon) && f.contains(.locked) {
                 // TestSetPageLocked failed: counted as referenced, ptes not walked.
                 r += 1
-            } else {
+            } else if f.contains(.anon) {
                 if f.contains(.young) {
                     r += 1
                     frames.clear(pfn, .young)
                 }
-                if swapTokenBonus(mapper: mapper(of: pfn)) { r += 1 }
+                if swapTokenBonus(mapper: Int(frames.space[Int(pfn)])) { r += 1 }
+            } else {
+                // page_referenced_file: every mapper's pte, summed.
+                let file = Int(frames.space[Int(pfn)])
+                let idx = Int(frames.index[Int(pfn)])
+                for m in files[file].mappers where idx < tasks[m].mm!.filePTE.count {
+                    let pte = tasks[m].mm!.filePTE[idx]
+                    guard pte & FilePTE.present != 0 else { continue }
+                    if pte & FilePTE.young != 0 {
+                        r += 1
+                        tasks[m].mm!.filePTE[idx] = FilePTE.present
+                    }
+                    if swapTokenBonus(mapper: m) { r += 1 }
+                }
             }
         }
         return r
-    }
-
-    /// The task whose pte maps a mapped page: the anonymous page's mm, or the file's mapper.
-    func mapper(of pfn: Int32) -> Int {
-        let space = Int(frames.space[Int(pfn)])
-        return frames.has(pfn, .anon) ? space : files[space].owner
     }
 
     /// `page_mapping_inuse`: mapped, in the swap cache, or a file some live mm maps.
@@ -37,7 +44,6 @@ extension Kernel {
         let f = frames.flags[Int(pfn)]
         if f.contains(.mapped) || f.contains(.swapCache) { return true }
         if f.contains(.anon) { return false }
-        let owner = files[Int(frames.space[Int(pfn)])].owner
-        return owner >= 0 && tasks[owner].mm != nil
+        return !files[Int(frames.space[Int(pfn)])].mappers.isEmpty
     }
 }

@@ -57,13 +57,9 @@ extension Kernel {
         if f.contains(.anon) && !f.contains(.swapCache) {
             if !addToSwap(pfn) { return .activate }
         }
-        // 8. Mapped: unmap from the pte (a young pte or VM_LOCKED would refuse; rule 6 has
-        //    just cleared the young bit and no VMA is locked in this model).
-        f = frames.flags[Int(pfn)]
-        if f.contains(.mapped) {
-            if f.contains(.young) { return .activate }
-            tryToUnmap(pfn)
-        }
+        // 8. Mapped: unmap from every pte (a young pte or VM_LOCKED would refuse; rule 6
+        //    has just cleared the young bits and no VMA is locked in this model).
+        if frames.has(pfn, .mapped) && !tryToUnmap(pfn) { return .activate }
         // 9. Dirty: keep, or start the write.
         f = frames.flags[Int(pfn)]
         if f.contains(.dirty) {
@@ -89,19 +85,35 @@ extension Kernel {
         return .free
     }
 
-    /// `try_to_unmap` for the page's one pte: anonymous ptes become swap entries (the pte
-    /// takes a reference on the slot), file ptes are cleared. Uncharges (spec §8.2).
-    mutating func tryToUnmap(_ pfn: Int32) {
+    /// `try_to_unmap` (spec §13.F5): an anonymous page's one pte becomes a swap entry (the
+    /// pte takes a reference on the slot); a file page's ptes are cleared mapper by mapper,
+    /// stopping with `SWAP_FAIL` at a young pte (its young bit cleared; the ptes already
+    /// removed stay removed). The last unmap uncharges (spec §8.2). False on `SWAP_FAIL`.
+    @discardableResult
+    mutating func tryToUnmap(_ pfn: Int32) -> Bool {
         let owner = Int(frames.space[Int(pfn)])
         let idx = Int(frames.index[Int(pfn)])
         if frames.has(pfn, .anon) {
+            if frames.has(pfn, .young) {
+                frames.clear(pfn, .young)
+                return false
+            }
             let slot = frames.swapSlot[Int(pfn)]
             swap.retain(slot)
             tasks[owner].mm!.anonPTE[idx] = -(slot + 1)
             tasks[owner].mm!.swapEntries += 1
             pageRemoveRmap(pfn, task: owner)
-        } else {
-            pageRemoveRmap(pfn, task: files[owner].owner)
+            return true
         }
+        for m in files[owner].mappers where idx < tasks[m].mm!.filePTE.count {
+            let pte = tasks[m].mm!.filePTE[idx]
+            guard pte & FilePTE.present != 0 else { continue }
+            if pte & FilePTE.young != 0 {
+                tasks[m].mm!.filePTE[idx] = FilePTE.present
+                return false
+            }
+            pageRemoveRmap(pfn, task: m)
+        }
+        return true
     }
 }

@@ -61,8 +61,20 @@ extension Kernel {
         if dirtyFile != nrFileDirty { try fail("NR_FILE_DIRTY \(nrFileDirty) != dirty file pages \(dirtyFile)") }
         let wb = frames.flags.lazy.filter { $0.contains(.writeback) }.count
         if wb != nrWriteback { try fail("NR_WRITEBACK \(nrWriteback) != pages under writeback \(wb)") }
+        // rss counts ptes: its sum is the sum of mapcounts; the vmstat counters count pages.
         var rss = 0
         for task in tasks { rss += task.mm?.rss ?? 0 }
-        if rss != nrAnonPages + nrFileMapped { try fail("sum of rss \(rss) != mapped pages \(nrAnonPages + nrFileMapped)") }
+        var ptes = 0
+        var mappedPages = 0
+        for pfn in 0..<frames.count where frames.mapcount[pfn] > 0 {
+            ptes += Int(frames.mapcount[pfn])
+            mappedPages += 1
+        }
+        if rss != ptes { try fail("sum of rss \(rss) != ptes \(ptes)") }
+        if mappedPages != nrAnonPages + nrFileMapped {
+            try fail("mapped pages \(mappedPages) != NR_ANON_PAGES + NR_FILE_MAPPED \(nrAnonPages + nrFileMapped)")
+        }
+        let mappedFlags = frames.flags.lazy.filter { $0.contains(.mapped) }.count
+        if mappedFlags != mappedPages { try fail("mapped flag on \(mappedFlags) pages, mapcount > 0 on \(mappedPages)") }
     }
 }

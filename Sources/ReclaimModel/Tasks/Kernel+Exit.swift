@@ -11,12 +11,12 @@ extension Kernel {
             if let name = tasks[t].fileName, let f = namedFiles[name] {
                 file = Int32(f)
                 files[f].grow(to: w.filePages)
-                if maps { files[f].owner = t }
             } else {
                 file = Int32(files.count)
-                files.append(FileSpace(pages: w.filePages, owner: maps ? t : -1))
+                files.append(FileSpace(pages: w.filePages))
                 if let name = tasks[t].fileName { namedFiles[name] = Int(file) }
             }
+            if maps { files[Int(file)].mappers.append(t) }
         }
         tasks[t].mm = MM(anonPages: w.anonPages, file: file, filePages: maps ? w.filePages : 0)
         tasks[t].state = .running
@@ -63,10 +63,15 @@ extension Kernel {
                 freeSwapAndCache(-pte - 1, task: t)
             }
         }
-        if mm.file >= 0 && files[Int(mm.file)].owner == t {
-            for pfn in files[Int(mm.file)].pages where pfn >= 0 && frames.has(pfn, .mapped) {
+        if mm.file >= 0 {
+            let f = Int(mm.file)
+            for idx in mm.filePTE.indices where mm.filePTE[idx] != 0 {
+                // zap_pte_range: a young pte marks the page accessed (§13.E4).
+                let pfn = files[f].pages[idx]
+                if mm.filePTE[idx] & FilePTE.young != 0 { markPageAccessed(pfn) }
                 pageRemoveRmap(pfn, task: t)
             }
+            files[f].mappers.removeAll { $0 == t }
         }
         dropSwapToken(ifHeldBy: t)  // mmput: put_swap_token after exit_mmap
         tasks[t].mm = nil
