@@ -89,4 +89,54 @@ import Testing
         #expect(call.pass.inactiveScanned == 63)
         #expect(call.pass.writebackStarted == 63)
     }
+
+    /// The near-OOM override reached by scanning: 4 mapped file pages, all active, aged,
+    /// swappiness 0, no swap, mapped_ratio 0: swap_tendency 0, so each active step keeps
+    /// them and adds 4 to pages_scanned (nothing is freed to reset it). At the fourth step
+    /// pages_scanned = 12 >= 3 * (4 + 0): reclaim_mapped, and the 4 old pages go inactive.
+    @Test func nearOOMOverrideReachedByScanning() {
+        var k = Kernel.fixture(tasks: [.fileTask(pages: 4)])
+        let pages = k.faultFile(0..<4)
+        for p in pages {
+            k.lruRemove(p)
+            k.frames.set(p, .active)
+            k.lruAddHead(p)
+        }
+        var deactivated: [Int] = []
+        var nearOOM: [Bool] = []
+        for _ in 0..<4 {
+            k.age(pages)
+            var sc = ScanControl(mayWritepage: true, swappiness: 0)
+            var stats = PassStats()
+            k.shrinkActiveList(32, priority: 12, sc: &sc, stats: &stats)
+            deactivated.append(stats.deactivated)
+            nearOOM.append(stats.decision!.nearOOM)
+        }
+        #expect(nearOOM == [false, false, false, true])
+        #expect(deactivated == [0, 0, 0, 4])
+        #expect(k.zone.pagesScanned == 16)
+    }
+
+    /// Rule 5: a page under writeback is kept (counted: 1, +1 when mapped or in swap cache).
+    /// Rule 9: dirty and referenced but not in use (a write(2) page: PG_referenced, nobody
+    /// maps the file, so rule 6 does not activate it) is kept dirty, not written.
+    @Test func writebackIsKeptAndDirtyReferencedIsKept() {
+        var w = ConfigBuilder.task("w", container: 0, workload: .fileDirty(pages: 8, refsPerTick: 0, pattern: .uniform, writeRatio: 1))
+        w.fileAccess = .write
+        var k = Kernel.fixture(tasks: [w])
+        k.readPages(task: 0, [0, 1], write: true)
+        let p0 = k.files[0].pages[0]
+        let p1 = k.files[0].pages[1]
+        #expect(k.frames.has(p1, .dirty) && k.frames.has(p1, .referenced) && !k.frames.has(p1, .mapped))
+        k.startWrite(p0, forReclaim: false)
+        var batch = [p0, p1]
+        k.isolate(batch)
+        var sc = ScanControl(mayWritepage: true, swappiness: 60)
+        var stats = PassStats()
+        #expect(k.shrinkPageList(&batch, sc: &sc, stats: &stats) == 0)
+        #expect(batch == [p0, p1])
+        #expect(sc.nrScanned == 2)
+        #expect(stats.keptDirty == 1 && stats.writebackStarted == 0)
+        #expect(k.frames.has(p0, .writeback) && !k.frames.has(p1, .writeback))
+    }
 }
