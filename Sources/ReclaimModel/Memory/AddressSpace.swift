@@ -1,4 +1,4 @@
-/// A task's mm: its anonymous area's page table and its file mapping (spec §0, §7.1).
+/// A task's mm: its anonymous area's page table and its file mapping (docs/model.md §0, §7.1).
 public struct MM: Sendable {
     /// One pte per anonymous page: 0 = none, > 0 = present at pfn `v - 1`,
     /// < 0 = swapped out to slot `-v - 1`.
@@ -33,7 +33,7 @@ public struct FileSpace: Sendable {
     /// The task that maps the file; the mapping is "in use" (`page_mapping_inuse`) while it lives.
     let owner: Int
     /// Dirty pages of the file, and the inode's `dirtied_when`: when it went from clean to
-    /// dirty, or when a writer other than kupdate left it partly written (§13.C9).
+    /// dirty, or when a writer other than kupdate left it partly written (§13.C).
     var dirtyPages = 0
     var dirtiedWhen = 0
     /// `mapping->writeback_index`: where the next cyclic writeback of the file starts.

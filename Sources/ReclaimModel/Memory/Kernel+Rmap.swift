@@ -1,4 +1,4 @@
-/// Mapping and unmapping (mm/rmap.c) with the RSS controller's hooks (spec §8.2): the
+/// Mapping and unmapping (mm/rmap.c) with the RSS controller's hooks (docs/model.md §8.2): the
 /// "add" hook charges a page to its first toucher's container when it becomes mapped, the
 /// "del" hook uncharges it when its last mapping goes away.
 extension Kernel {
@@ -24,7 +24,7 @@ extension Kernel {
     }
 
     /// `page_remove_rmap`: the pte goes away; its dirty bit moves into `PG_dirty`; the
-    /// page is uncharged (the v2 "del" hook runs at the last unmap, spec §8.2).
+    /// page is uncharged (the v2 "del" hook runs at the last unmap, docs/model.md §8.2).
     mutating func pageRemoveRmap(_ pfn: Int32, task t: Int) {
         precondition(frames.has(pfn, .mapped))
         if frames.has(pfn, .pteDirty) { setPageDirty(pfn) }
@@ -70,7 +70,7 @@ extension Kernel {
     }
 
     /// Frees a page that is off every list and unmapped; a free resets the zone's
-    /// `pages_scanned` and clears `all_unreclaimable` (spec §0).
+    /// `pages_scanned` and clears `all_unreclaimable` (docs/model.md §0).
     mutating func freePage(_ pfn: Int32) {
         precondition(!frames.has(pfn, .lru) && !frames.has(pfn, .mapped) && frames.container[Int(pfn)] < 0)
         frames.free(pfn)
@@ -90,7 +90,7 @@ extension Kernel {
     }
 
     /// `add_to_swap`: a slot and a place in the swap cache for an anonymous page, which
-    /// becomes dirty (spec §4 rule 7). False when there is no swap or it is full.
+    /// becomes dirty (docs/model.md §4 rule 7). False when there is no swap or it is full.
     mutating func addToSwap(_ pfn: Int32) -> Bool {
         guard let slot = swap.allocate() else { return false }
         swap.cache[Int(slot)] = pfn

@@ -1,4 +1,4 @@
-/// Per-page state of spec §0, packed in 16 bits (`struct page` flags plus the one pte the
+/// Per-page state of docs/model.md §0, packed in 16 bits (`struct page` flags plus the one pte the
 /// model keeps per page: every page is mapped by at most one mm).
 public struct PageFlags: OptionSet, Sendable, Hashable {
     public let rawValue: UInt16

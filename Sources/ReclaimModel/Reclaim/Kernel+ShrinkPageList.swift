@@ -1,4 +1,4 @@
-/// `shrink_page_list` of 2.6.20 (spec §4): what happens to each isolated inactive page.
+/// `shrink_page_list` of 2.6.20 (docs/model.md §4): what happens to each isolated inactive page.
 extension Kernel {
     /// The fate of one page in `shrink_page_list`.
     enum PageFate {
@@ -37,7 +37,7 @@ extension Kernel {
         return freed
     }
 
-    /// Rules 1-12 of spec §4 for one page, first match wins.
+    /// Rules 1-12 of docs/model.md §4 for one page, first match wins.
     private mutating func shrinkOnePage(_ pfn: Int32, sc: inout ScanControl, stats: inout PassStats) -> PageFate {
         var f = frames.flags[Int(pfn)]
         // 1. The page lock cannot be taken (a read is in flight): keep, not counted.
@@ -90,7 +90,7 @@ extension Kernel {
     }
 
     /// `try_to_unmap` for the page's one pte: anonymous ptes become swap entries (the pte
-    /// takes a reference on the slot), file ptes are cleared. Uncharges (spec §8.2).
+    /// takes a reference on the slot), file ptes are cleared. Uncharges (docs/model.md §8.2).
     mutating func tryToUnmap(_ pfn: Int32) {
         let owner = Int(frames.space[Int(pfn)])
         let idx = Int(frames.index[Int(pfn)])
