@@ -412,6 +412,8 @@ public struct RunTotals: Sendable, Hashable {
         public static let pageRefs = Self(rawValue: 1 << 0)
         public static let swapIns = Self(rawValue: 1 << 1)
         public static let pagesWrittenBack = Self(rawValue: 1 << 2)
+        /// `read_requests` and `write_requests`: the live engine counts no block requests.
+        public static let blockRequests = Self(rawValue: 1 << 3)
     }
 
     public init() {}

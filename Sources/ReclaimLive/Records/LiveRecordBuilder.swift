@@ -158,7 +158,7 @@ public struct LiveRecordBuilder: Sendable {
         totals.eventsLost = r.eventsLost
         totals.ignoredKeys = ignoredKeys
         totals.pageRefs = r.pageRefs
-        totals.unknown = [.swapIns]
+        totals.unknown = [.swapIns, .blockRequests]
         return RunSummary(totals: totals, tasks: tasks, containers: containers)
     }
 }
