@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ReclaimRecords
 
-/// The `reclaimlab` command tree (design.md, "Command line").
+/// The `reclaimlab` command tree (README.md, "Commands").
 public struct ReclaimLab: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "reclaimlab",

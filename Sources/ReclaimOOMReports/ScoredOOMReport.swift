@@ -1,8 +1,8 @@
 import ReclaimKernelFunctions
 
 /// An imported report with both heuristics' verdicts on its task table: the modern
-/// `oom_badness` selection (spec §9) and a replay of 2.6.20's `badness()` /
-/// `select_bad_process` (spec §7).
+/// `oom_badness` selection (docs/model.md §9) and a replay of 2.6.20's `badness()` /
+/// `select_bad_process` (docs/model.md §7).
 public struct ScoredOOMReport: Sendable, Hashable {
     public var report: OOMReport
     /// Bytes per page: the killed process's `total-vm` kB over its table `total_vm` pages
@@ -85,7 +85,7 @@ public struct ScoredOOMReport: Sendable, Hashable {
             oomScoreAdj: t.oomScoreAdj ?? 0, unkillable: t.pid == 1)
     }
 
-    /// 2.6.20's `select_bad_process` over the task table, in table order (spec §7.2):
+    /// 2.6.20's `select_bad_process` over the task table, in table order (docs/model.md §7.2):
     /// pid 1 and OOM_DISABLE skipped; `badness()` from `total_vm` only — the table has no
     /// CPU time, start time, nice, capabilities or children, so no divisions, no doubling
     /// and no children's `total_vm/2 + 1`; uid 0 quarters (euid taken equal to uid; an

@@ -1,5 +1,6 @@
-/// Where an engine (the simulator, a live-kernel runner) reports what happened (design.md: "The simulator reports events
-/// through a protocol; the store is one implementation of it, tests use another").
+/// Where an engine (the simulator, a live-kernel runner) reports what happened: the store is
+/// one implementation of this protocol, tests use another (docs/README.md, "Where the code
+/// is").
 ///
 /// The simulator is generic over its sink, so there is no existential call per event.
 /// Events arrive in simulated-time order; within a reclaim call the passes come before

@@ -1,4 +1,4 @@
-/// Rows the simulator reports, one type per table of the database (design.md, "Database").
+/// Rows the simulator reports, one type per table of the database (docs/database.md).
 ///
 /// Times are milliseconds of simulated time since the run start (`jiffies * 1000 / hz`,
 /// floored). Page counts are pages. All types are plain `Sendable` values so a run's events
@@ -6,11 +6,11 @@
 
 /// Which reclaim entry point a call went through.
 public enum ReclaimOrigin: String, Sendable, Hashable {
-    /// `container_try_to_free_pages` (spec §8.6).
+    /// `container_try_to_free_pages` (docs/model.md §8.6).
     case container
-    /// `try_to_free_pages` from the allocator slow path (spec §1).
+    /// `try_to_free_pages` from the allocator slow path (docs/model.md §1).
     case direct
-    /// `balance_pgdat` (spec §6).
+    /// `balance_pgdat` (docs/model.md §6).
     case kswapd
 }
 
@@ -25,7 +25,7 @@ public struct ReclaimCallRecord: Sendable, Hashable {
     public var result: Int
     /// Pages freed over the whole call (cumulative over priorities).
     public var nrReclaimed: Int
-    /// Sum of `sc.nr_scanned` over the call's passes (spec §4 counting rules).
+    /// Sum of `sc.nr_scanned` over the call's passes (docs/model.md §4 counting rules).
     public var totalScanned: Int
     /// Priority of the last pass run (0...12).
     public var lastPriority: Int
@@ -71,7 +71,7 @@ public struct ScanPassRecord: Sendable, Hashable {
     public var callNo: Int
     public var priority: Int
     /// The call's `sc.nr_scanned` for this pass: +1 per locked page, +1 more when mapped or
-    /// in swap cache (spec §4 rules 2 and 4). The container active step adds nothing.
+    /// in swap cache (docs/model.md §4 rules 2 and 4). The container active step adds nothing.
     public var nrScanned: Int
     /// Pages freed during this pass.
     public var nrReclaimed: Int
@@ -91,7 +91,7 @@ public struct ScanPassRecord: Sendable, Hashable {
     public var mayWritepage: Bool
     /// `reclaim_mapped` of the active step (always 1 on the container path).
     public var reclaimMapped: Bool
-    /// NULL on the container path (no swap_tendency computation there, spec §8.6).
+    /// NULL on the container path (no swap_tendency computation there, docs/model.md §8.6).
     public var swapTendency: Int?
     public var distress: Int?
     public var mappedRatio: Int?
@@ -155,7 +155,7 @@ public enum OOMScope: String, Sendable, Hashable {
 public enum OOMOutcome: String, Sendable, Hashable {
     /// A task was signalled.
     case killed
-    /// Selection aborted on a `TIF_MEMDIE` or foreign `PF_EXITING` thread (spec §7.2).
+    /// Selection aborted on a `TIF_MEMDIE` or foreign `PF_EXITING` thread (docs/model.md §7.2).
     case busy
     /// Nothing could be killed.
     case none
@@ -169,7 +169,7 @@ public struct OOMEventRecord: Sendable, Hashable {
     public var container: String?
     public var triggerPid: Int32?
     public var outcome: OOMOutcome
-    /// The task `select_bad_process` returned (or current, spec §8.6 item 5).
+    /// The task `select_bad_process` returned (or current, docs/model.md §8.6 item 5).
     public var chosenPid: Int32?
     /// Its badness; `UInt64.max` (ULONG_MAX) is stored saturated at `Int64.max`.
     public var chosenPoints: UInt64?
@@ -203,7 +203,7 @@ public struct OOMEventRecord: Sendable, Hashable {
     }
 }
 
-/// Why `select_bad_process` did not score a task (spec §7.2).
+/// Why `select_bad_process` did not score a task (docs/model.md §7.2).
 public enum OOMSkipReason: String, Sendable, Hashable {
     case noMM = "no_mm"
     case initTask = "init"
@@ -227,7 +227,7 @@ public struct OOMCandidateRecord: Sendable, Hashable {
     public var eligible: Bool
     public var skipReason: OOMSkipReason?
     /// 1, 2, ...: the place of the task in `select_bad_process`'s walk of the task list
-    /// (creation order, spec §7.2) within this round; nil when not known (hand-built rows).
+    /// (creation order, docs/model.md §7.2) within this round; nil when not known (hand-built rows).
     public var visitNo: Int?
     /// `badness()` factor by factor (the `oom_candidates` factor columns); nil when the task
     /// was skipped or badness returned before computing any (outside the filter container,
@@ -346,7 +346,7 @@ public struct TaskRecord: Sendable, Hashable {
 public struct ContainerRecord: Sendable, Hashable {
     public var name: String
     public var limitPages: Int
-    /// Charge attempts that failed (`usage + 1 > limit`, spec §8.2).
+    /// Charge attempts that failed (`usage + 1 > limit`, docs/model.md §8.2).
     public var failcnt: Int
     public var maxUsage: Int
     public var finalUsage: Int
@@ -383,7 +383,7 @@ public struct RunTotals: Sendable, Hashable {
     public var pageRefs = 0
     public var faults = 0
     public var majorFaults = 0
-    /// Sum of `sc.nr_scanned` over every reclaim call (spec §4 rules).
+    /// Sum of `sc.nr_scanned` over every reclaim call (docs/model.md §4 rules).
     public var pagesScanned = 0
     public var pagesReclaimed = 0
     public var oomKills = 0
@@ -395,7 +395,7 @@ public struct RunTotals: Sendable, Hashable {
     /// Reclaim calls and OOM invocations, for convenience.
     public var reclaimCalls = 0
     public var oomEvents = 0
-    /// Block requests allocated per direction, after merging (spec §13.A).
+    /// Block requests allocated per direction, after merging (docs/model.md §13.A).
     public var readRequests = 0
     public var writeRequests = 0
     /// Live runs: trace events the ring buffer lost (`runs.events_lost`); nil for simulated runs.
@@ -412,6 +412,8 @@ public struct RunTotals: Sendable, Hashable {
         public static let pageRefs = Self(rawValue: 1 << 0)
         public static let swapIns = Self(rawValue: 1 << 1)
         public static let pagesWrittenBack = Self(rawValue: 1 << 2)
+        /// `read_requests` and `write_requests`: the live engine counts no block requests.
+        public static let blockRequests = Self(rawValue: 1 << 3)
     }
 
     public init() {}

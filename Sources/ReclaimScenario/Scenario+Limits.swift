@@ -6,7 +6,7 @@ extension Scenario {
         /// The largest page count anywhere (64 GiB of 4 KiB pages).
         public static let maxPages = 16_777_216
         /// The kernels a scenario may name: the simulated model, and `live` (the machine's
-        /// own kernel, design.md "Live runs").
+        /// own kernel, docs/live.md).
         public static let kernels = [ModelInfo.kernel, Scenario.liveKernel]
         /// 2.6.20's `CONFIG_HZ` choices.
         public static let hzChoices = [100, 250, 300, 1000]

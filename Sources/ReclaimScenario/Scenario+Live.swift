@@ -2,7 +2,7 @@ import Foundation
 import ReclaimRecords
 
 extension Scenario {
-    /// `kernel: live`: the machine's own kernel (design.md, "Live runs").
+    /// `kernel: live`: the machine's own kernel (docs/live.md).
     public static let liveKernel = "live"
 
     /// Whether the scenario runs on the machine's kernel.

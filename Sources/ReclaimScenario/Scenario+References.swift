@@ -61,7 +61,7 @@ extension Scenario {
     }
 
     /// `parent:` must name another task that starts no later than the child (a process
-    /// forks its children, so it exists first: the task list is in creation order, spec
+    /// forks its children, so it exists first: the task list is in creation order, docs/model.md
     /// §7.2), and following parents must never come back.
     private static func checkParents(_ tasks: [Task], at path: ScenarioKeyPath) throws {
         let indexByName = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1.name, $0) })

@@ -1,5 +1,5 @@
-/// One axis of a sweep: a scenario key path and the values it takes (design.md, "Scenario
-/// files": "any scenario key path can be an axis, and `seed` takes a list or a range").
+/// One axis of a sweep: a scenario key path and the values it takes (docs/sweeps.md:
+/// any scenario key path can be an axis, and `seed` takes a list or a range).
 ///
 /// An axis is written in a sweep file as a YAML list (`machine.swappiness: [0, 60, 100]`)
 /// or as an inclusive integer range string (`seed: 1..20`), or on the command line as

@@ -1,5 +1,4 @@
-/// A sweep file: a base scenario and axes over scenario key paths (design.md, "Scenario
-/// files", the sweep part).
+/// A sweep file: a base scenario and axes over scenario key paths (docs/sweeps.md).
 ///
 /// ```yaml
 /// name: demo-sweep             # optional; default: the file name without its extension

@@ -1,5 +1,5 @@
 /// The expanded grid of a sweep: the product of its axes, each point validated and keyed
-/// (design.md, "Scenario files" and "Command line": sweeps, `--shard`).
+/// (docs/sweeps.md: the grid's order, `--shard`).
 ///
 /// Order is deterministic: axes in file order (then `--set` axes), the last axis varying
 /// fastest, so point `i` is the same configuration on every machine and shards

@@ -1,5 +1,5 @@
-/// One of `count` deterministic slices of a sweep's grid: `--shard K/N` (design.md,
-/// "Command line").
+/// One of `count` deterministic slices of a sweep's grid: `--shard K/N`
+/// (docs/sweeps.md).
 ///
 /// Shard `K/N` (1-based `K`) holds the grid points whose 0-based index `i` in the full,
 /// ordered grid satisfies `i % N == K - 1`. Interleaving (rather than contiguous blocks)

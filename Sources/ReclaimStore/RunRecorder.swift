@@ -3,7 +3,7 @@ import ReclaimRecords
 
 /// An `EventSink` that streams a run's events to the database in bounded batches, so a
 /// run's memory does not grow with its length (issue 6), while its rows still become
-/// visible only together with its `done` status (design.md, "Nothing lost").
+/// visible only together with its `done` status (docs/reliability.md, "Crash safety").
 ///
 /// Events are held in memory up to `batchLimit`; a run that produces more sends full
 /// batches to TEMP staging tables on the store's writer connection (one short write

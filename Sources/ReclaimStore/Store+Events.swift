@@ -178,7 +178,8 @@ extension Store {
             t.faults, t.majorFaults, t.pagesScanned, t.pagesReclaimed, t.oomKills, t.stallMs,
             u.contains(.pagesWrittenBack) ? nil : t.pagesWrittenBack, t.swapOuts,
             u.contains(.swapIns) ? nil : t.swapIns, t.reclaimCalls, t.oomEvents,
-            u.contains(.pageRefs) ? nil : t.pageRefs, t.readRequests, t.writeRequests,
+            u.contains(.pageRefs) ? nil : t.pageRefs,
+            u.contains(.blockRequests) ? nil : t.readRequests, u.contains(.blockRequests) ? nil : t.writeRequests,
         ]
         arguments += [runId]
         try db.execute(

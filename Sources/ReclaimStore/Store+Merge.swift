@@ -49,7 +49,7 @@ extension Store {
     }
 
     /// Copies the runs of another reclaimlab database into this one, with all their event
-    /// rows and sweeps, in ONE transaction (design.md: sharded-then-merged equals one process).
+    /// rows and sweeps, in ONE transaction (docs/sweeps.md: merged shards hold the rows of one sweep).
     ///
     /// Runs are matched by `run_key`:
     /// - an input run that is `done` is copied when this database lacks the key or has it

@@ -8,7 +8,7 @@ extension StoreReader {
     /// The recorded runs among `keys`, by run key (keys with no row are absent).
     ///
     /// A sweep reads this before it starts, to skip `done` runs and count retries, and after
-    /// it ends, for its summary table (design.md, "Command line": a re-run skips runs
+    /// it ends, for its summary table (docs/sweeps.md, "Resume": a re-run skips runs
     /// already `done` and re-runs `failed` and interrupted ones).
     ///
     /// - Complexity: O(keys), in lookups of ``keysPerLookup`` keys through the unique index

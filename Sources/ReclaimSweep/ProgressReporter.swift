@@ -1,7 +1,7 @@
 import Foundation
 
-/// Sweep progress on stderr (design.md, "Command line": "a bar on a terminal, plain lines
-/// otherwise").
+/// Sweep progress on stderr (docs/sweeps.md, "Progress": a live line on a terminal, one
+/// line per run otherwise).
 ///
 /// - `live` (stderr is a terminal): one line redrawn with `\r`: done/total, failures,
 ///   runs per second and the estimated time left; failures are printed above it.

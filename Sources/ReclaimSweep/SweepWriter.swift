@@ -5,7 +5,7 @@ import ReclaimStore
 
 /// The commit queue of a sweep: a run's finish or failure (its rows, totals and status)
 /// goes through one serial queue, so runs proceed side by side while commits happen one at
-/// a time, each in its own short transaction (issue 4; design.md, "Nothing lost": a run's
+/// a time, each in its own short transaction (issue 4; docs/reliability.md, "Crash safety": a run's
 /// rows commit together with its status or not at all).
 ///
 /// `begin` is not queued: it runs synchronously on the worker's thread (the worker needs

@@ -112,7 +112,7 @@ public struct WorkloadGenerator: Sendable {
     }
 
     /// Whether the task burns a jiffy of CPU per tick: `idle` and `fork` parents do not, a
-    /// finished `file-stream` does not (design.md: "idle tasks use none").
+    /// finished `file-stream` does not (docs/scenarios.md: `idle` tasks use none).
     public var usesCPU: Bool {
         switch kind {
         case .idle, .fork: false

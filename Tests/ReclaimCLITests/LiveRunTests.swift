@@ -121,6 +121,7 @@ import Testing
             #expect((run["model_version"] as String).hasPrefix("linux-"))
             #expect(run["status"] as String == "done")
             #expect(run["events_lost"] as Int == 0, "8 MiB buffers drained every 20 ms lose nothing")
+            #expect(run["read_requests"] as Int? == nil && run["write_requests"] as Int? == nil, "no block-request figure on live")
             #expect(run["oom_kills"] as Int == 1)
             // The kernel's victim is the leak (scenario pid 100), recorded as killed.
             let event = try #require(try Row.fetchOne(db, sql: "SELECT * FROM oom_events"))
@@ -146,8 +147,15 @@ import Testing
             // Reclaim calls with passes from priority 12 down to 0 before the OOM.
             let calls = try Int.fetchOne(db, sql: "SELECT count(*) FROM reclaim_calls") ?? 0
             #expect(calls > 0 && calls == run["reclaim_calls"] as Int)
+            // The kernel traces a shrink event at a priority only when some list's share
+            // (size >> priority) is non-zero, so the light priorities of a 2000-page memcg
+            // come and go with its list sizes (runs here have shown 0...12 and 0...8); a
+            // call that fails before the OOM goes down to priority 0, and the decoded
+            // priority (a signed 4-byte field) stays in 0...12.
             let priorities = try Int.fetchAll(db, sql: "SELECT DISTINCT priority FROM scan_passes ORDER BY priority")
-            #expect(priorities == Array(0...12))
+            #expect(priorities.first == 0, "a failing call reaches priority 0: \(priorities)")
+            #expect(priorities.allSatisfy { (0...12).contains($0) }, "priorities \(priorities)")
+            #expect(priorities.count >= 4, "passes at several priorities: \(priorities)")
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM scan_passes WHERE call_no NOT IN (SELECT call_no FROM reclaim_calls)") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM samples") ?? 0 > 0)
         }

@@ -159,7 +159,7 @@ func runTool(_ executable: String, _ arguments: [String], input: String = "", in
         #expect(shell.stdout == ours.stdout.replacingOccurrences(of: "\r\n", with: "\n"))
         // What the query must show, not which child a near-tie picked: the header and
         // every candidate of the decision, the parent among them.
-        #expect(ours.stdout.split(separator: "\n").count > 2)
+        #expect(ours.stdout.split(whereSeparator: \.isNewline).count > 2)
         #expect(ours.stdout.contains("spawner"))
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ReclaimKernelFunctions
 
-/// The factors of `badness()` (spec §7.1) that `oom_candidates` records: each golden fact
+/// The factors of `badness()` (docs/model.md §7.1) that `oom_candidates` records: each golden fact
 /// G8-G11 with the factors worked out by hand, and the points equal to them applied in
 /// badness()'s order.
 @Suite struct BadnessFactorsTests {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReclaimKernelFunctions
 
-/// Spec §7.1 and golden facts G8-G11 (bit-exact `badness()`).
+/// docs/model.md §7.1 and golden facts G8-G11 (bit-exact `badness()`).
 @Suite struct BadnessTests {
     @Test func intSqrtIsFloorSqrt() {
         for x in UInt64(0)...200_000 {
@@ -76,7 +76,7 @@ import Testing
         #expect(cpu(3_600_000, age: 86400) == 166, "1 h CPU and 1 day")
     }
 
-    /// Spec §8.5: foreign container -> 0 (before everything else but the mm test);
+    /// docs/model.md §8.5: foreign container -> 0 (before everything else but the mm test);
     /// PF_SWAPOFF -> ULONG_MAX only inside the filter.
     @Test func containerFilterAndSwapoff() {
         var p = BadnessInput(totalVM: 10000, swapoff: true)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReclaimKernelFunctions
 
-/// Spec §9 and golden fact G16: the modern `oom_badness` and its selection.
+/// docs/model.md §9 and golden fact G16: the modern `oom_badness` and its selection.
 @Suite struct ModernBadnessTests {
     /// G16: rss 100000 + swap 20000 + page tables 200 pages = 120200.
     static let g16 = ModernBadnessInput(rss: 100_000, swapEntries: 20_000, pgtablesBytes: 200 * 4096)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReclaimKernelFunctions
 
-/// Spec §9 and golden fact G17: the modern `get_scan_count`, for contrast with 2.6.20.
+/// docs/model.md §9 and golden fact G17: the modern `get_scan_count`, for contrast with 2.6.20.
 @Suite struct ModernScanCountTests {
     /// Four lists of 409600 pages at priority 12: 409600 >> 12 = 100 each.
     static func lists(priority: Int = 12, swappiness: Int = 60) -> ModernScanInput {

@@ -63,7 +63,7 @@ import Testing
         #expect(summary.totals.swapOuts == 3 && summary.totals.pagesWrittenBack == 3 && summary.totals.stallMs == 2)
         #expect(summary.totals.faults == 4302 && summary.totals.majorFaults == 2, "4000 + 2 + 300")
         #expect(summary.totals.eventsLost == 0 && summary.totals.ignoredKeys == ["hz"])
-        #expect(summary.totals.unknown == [.swapIns] && summary.totals.pageRefs == 5000)
+        #expect(summary.totals.unknown == [.swapIns, .blockRequests] && summary.totals.pageRefs == 5000)
     }
 
     /// The kernel's report: victim leak (real 14414 = scenario 100); candidates in dump order

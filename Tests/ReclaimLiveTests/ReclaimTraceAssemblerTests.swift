@@ -1,7 +1,7 @@
 import ReclaimLive
 import Testing
 
-/// Trace events into calls and passes (design.md "Live runs": one call per begin/end pair,
+/// Trace events into calls and passes (docs/live.md: one call per begin/end pair,
 /// one pass per call and priority summing its shrink events).
 @Suite struct ReclaimTraceAssemblerTests {
     let anon = ReclaimWBFlags.anon

@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// Spec §5 (`__alloc_pages` around reclaim), §1 (`prev_priority` after a direct reclaim call)
+/// docs/model.md §5 (`__alloc_pages` around reclaim), §1 (`prev_priority` after a direct reclaim call)
 /// and §2 (`throttle_vm_writeout`), on a 65536-page machine: watermarks min 512, low 640,
 /// high 768; HZ 250, so `congestion_wait(HZ/50)` is 5 jiffies (20 ms) and HZ/10 is 25 (100 ms).
 @Suite struct AllocatorTests {

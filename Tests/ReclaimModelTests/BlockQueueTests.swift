@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// The request queue of spec §13.A and golden G18 (§13.J), on the queue alone.
+/// The request queue of docs/model.md §13.A and golden G18 (§13.J), on the queue alone.
 @Suite struct BlockQueueTests {
     /// G18: `blk_queue_congestion_threshold` for 128 requests: on = 128 - 16 + 1 = 113,
     /// off = 128 - 16 - 8 - 1 = 103.

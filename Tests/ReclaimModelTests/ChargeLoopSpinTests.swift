@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// The charge loop spins (spec §8.2, §13.H5): after a failed container reclaim call the
+/// The charge loop spins (docs/model.md §8.2, §13.H): after a failed container reclaim call the
 /// OOM killer answers "busy" while an earlier victim is dying, and the loop goes round —
 /// another reclaim call, another OOM invocation — with no sleep of its own.
 @Suite struct ChargeLoopSpinTests {

@@ -5,7 +5,7 @@ import Testing
 @testable import ReclaimModel
 
 /// `congestion_wait` ends at the first write completion that leaves the queue below its
-/// "off" threshold, or at HZ/10 (spec §13.B2); reclaim records the real stall.
+/// "off" threshold, or at HZ/10 (docs/model.md §13.B); reclaim records the real stall.
 @Suite struct CongestionWaitTests {
     /// A container of 1000 aged anonymous pages with swap and a fast disk (12800 pages/s,
     /// 1 ms per request). G1: nothing is scanned until priority 5, which isolates 32 pages:
@@ -14,7 +14,7 @@ import Testing
     /// leave the container's lists, §8.2) and the call naps after each pass from 5 to 0.
     /// Each nap ends at the first completion (the queue holds far fewer than 103 requests),
     /// by hand: p5's request (32 pages) waits for the unplug (1 jiffy = 4 ms at HZ=250,
-    /// §13.A1), takes 1 + 32/12.8 = 3.5 ms and ends at 7.5 ms, seen at the next jiffy: 8 ms.
+    /// §13.A), takes 1 + 32/12.8 = 3.5 ms and ends at 7.5 ms, seen at the next jiffy: 8 ms.
     /// p4 (61 pages, one request): 4 + 1 + 4.77 = 9.77 ms -> 12 ms. p3 (114 pages): 4 + 1 +
     /// 8.9 = 13.9 -> 16 ms. Six naps of HZ/10 were 600 ms; now the whole call stalls 72 ms.
     @Test func napsEndAtTheFirstWriteCompletion() {

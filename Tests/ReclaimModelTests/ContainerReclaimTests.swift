@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// Spec §8.6 (the seed's container reclaim) and golden facts G1, G5, G15.
+/// docs/model.md §8.6 (the seed's container reclaim) and golden facts G1, G5, G15.
 @Suite struct ContainerReclaimTests {
     /// G1: `(physpages >> prio) + 1`, zeroed under 32.
     @Test func g1ScanSizeFor1000Pages() {
@@ -94,7 +94,7 @@ import Testing
         try! k.checkInvariants()
     }
 
-    /// The active step (spec §8.6 item 2): reclaim_mapped is always 1, so a mapped
+    /// The active step (docs/model.md §8.6 item 2): reclaim_mapped is always 1, so a mapped
     /// unreferenced page is deactivated whatever the swappiness; referenced pages stay; with
     /// no swap, anonymous pages stay without `page_referenced` being run (bits not cleared).
     @Test func activeStepRules() {

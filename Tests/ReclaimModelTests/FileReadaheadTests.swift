@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// `page_cache_readahead` of 2.6.20 (spec §13.D2-D3, golden "readahead windows grow
+/// `page_cache_readahead` of 2.6.20 (docs/model.md §13.D, golden "readahead windows grow
 /// 4 -> 8 -> 16 -> 32 pages").
 @Suite struct FileReadaheadTests {
     /// A page cache of one file: reading a range reads its uncached pages.
@@ -22,7 +22,7 @@ import Testing
         #expect([1, 2, 3, 4, 5, 8, 9, 32].map(FileReadahead.initialSize) == [4, 4, 8, 8, 16, 16, 32, 32])
     }
 
-    /// §13.D3's example, 4 KiB reads from page 0: page 0 reads 0-3, page 1 reads the ahead
+    /// §13.D's example, 4 KiB reads from page 0: page 0 reads 0-3, page 1 reads the ahead
     /// window 4-11, page 4 moves into it and reads 12-27, page 12 reads 28-59, page 28 reads
     /// 60-91 (capped at 32 pages); pages in between read nothing.
     @Test func sequentialReadsGrowTheWindow() {

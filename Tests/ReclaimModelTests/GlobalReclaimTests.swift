@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// Spec §1-§3, §5, §6 (global pressure) and golden facts G2-G5.
+/// docs/model.md §1-§3, §5, §6 (global pressure) and golden facts G2-G5.
 @Suite struct GlobalReclaimTests {
     /// G3: distress = 100 >> prev_priority.
     @Test func g3Distress() {
@@ -138,7 +138,7 @@ import Testing
 
     /// kswapd marks the zone all_unreclaimable at pages_scanned >= 6 * lru pages, after which
     /// direct reclaim skips it below priority 12 and reports failure: the only way to a global
-    /// OOM (spec §1 notes, §6).
+    /// OOM (docs/model.md §1 notes, §6).
     @Test func allUnreclaimableMakesDirectReclaimFail() {
         var k = Kernel.fixture(swap: 0, ram: 4096, tasks: [
             ConfigBuilder.task("anon", container: nil, workload: .idle(totalVM: 3000, rss: 0))

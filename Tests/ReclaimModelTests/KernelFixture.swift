@@ -17,7 +17,7 @@ extension Kernel {
                 hz: hz, ram: ram, swap: swap, laptopMode: laptopMode, containers: [("c", limit)], tasks: specs))
         for t in k.tasks.indices { k.startTask(t) }
         // Rule-level tests place pages one by one: their files are MADV_RANDOM, so a fault
-        // reads its own page without the read-around window (§13.D5).
+        // reads its own page without the read-around window (§13.D).
         for f in k.files.indices { k.files[f].randomReadHint = true }
         return k
     }
@@ -57,7 +57,7 @@ extension Kernel {
 
     /// Faults file pages 0-3 (dirty, unmapped, aged: for a test to scan) and 113 more at
     /// odd indexes 5, 7, ... 229, whose writes start: no two are contiguous, so they take 113
-    /// requests and the write queue is congested (§13.A3). Returns pages 0-3.
+    /// requests and the write queue is congested (§13.A). Returns pages 0-3.
     mutating func congestedByScatteredWrites(task t: Int = 0) -> [Int32] {
         let first = faultFile(task: t, 0..<4, write: true)
         for p in first { unmapEveryPTE(p) }

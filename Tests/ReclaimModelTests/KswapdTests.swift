@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// Spec §6 (`balance_pgdat`) as the model runs it for its one zone, on a 65536-page machine:
+/// docs/model.md §6 (`balance_pgdat`) as the model runs it for its one zone, on a 65536-page machine:
 /// watermarks min 512, low 640, high 768 (`isqrt(262144 * 16) = 2048 KiB = 512 pages`), HZ 250
 /// so that `congestion_wait(HZ/10)` is 25 jiffies = 100 ms.
 @Suite struct KswapdTests {
@@ -95,7 +95,7 @@ import Testing
 
     /// §6 "starts over at priority 12 (fresh counters) while some zone is still below its high
     /// mark", through `tick()` as `Simulator.step` runs it. 300 clean cache pages and 100
-    /// unreclaimable anonymous pages, woken at 640 free. Inactive accumulator (spec §2):
+    /// unreclaimable anonymous pages, woken at 640 free. Inactive accumulator (docs/model.md §2):
     /// - round 1, 300 pages: 1,1,1,1 (12..9), 2, 3, 5, 10, then 19 at priority 4: sum 43, two
     ///   chunks (32 + 11), two 32-page batches: 64 freed, 64 scanned; nap 100 ms, then stop
     ///   (>= 32): free 704;
@@ -466,7 +466,7 @@ import Testing
     // MARK: - PF_SWAPWRITE (§4 rule 9 "kswapd may always write")
 
     /// kswapd's scan control has `swapWrite` (PF_SWAPWRITE), so it writes dirty file pages to
-    /// a congested queue: 113 write requests queued (the congestion mark, §13.A3), 4 dirty
+    /// a congested queue: 113 write requests queued (the congestion mark, §13.A), 4 dirty
     /// aged cache pages at the inactive tail taken by the priority-12 batch: kswapd starts 4
     /// writes, contiguous, so they merge into one request (114 queued), where a direct
     /// reclaim pass on the same machine keeps all 4.

@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// Spec §7.2, §7.3, §8.5 and golden facts G12-G14.
+/// docs/model.md §7.2, §7.3, §8.5 and golden facts G12-G14.
 @Suite struct OOMKillerTests {
     private static func idle(_ name: String, _ totalVM: Int, container: Int? = 0, parent: Int? = nil, oomAdj: Int = 0, pid: Int32? = nil) -> TaskSpec {
         ConfigBuilder.task(name, container: container, pid: pid, oomAdj: oomAdj, parent: parent, workload: .idle(totalVM: totalVM, rss: 0))
@@ -93,7 +93,7 @@ import Testing
         #expect(n.events.oomCandidates.count == 2, "selected twice (round 1 and 2)")
     }
 
-    /// PF_SWAPOFF wins only inside its own container (spec §8.5 quirk 3).
+    /// PF_SWAPOFF wins only inside its own container (docs/model.md §8.5 quirk 3).
     @Test func swapoffOnlyInsideItsContainer() {
         var k = Kernel.fixture(tasks: [Self.idle("swapoff", 10, container: nil), Self.idle("big", 9000)])
         k.tasks[0].swapoff = true
@@ -102,7 +102,7 @@ import Testing
         #expect(k.events.oomCandidates.first!.points == 0)
     }
 
-    /// The children term counts children in any container (spec §8.5).
+    /// The children term counts children in any container (docs/model.md §8.5).
     @Test func childrenTermIgnoresContainers() {
         var k = Kernel.fixture(tasks: [Self.idle("parent", 1000), Self.idle("kid", 4000, container: nil, parent: 0)])
         k.containerOutOfMemory(container: 0, current: 0)

@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// What an OOM victim does between its SIGKILL and its exit (spec §5, §7.3, §8.2):
+/// What an OOM victim does between its SIGKILL and its exit (docs/model.md §5, §7.3, §8.2):
 /// reclaim does not check for signals, and the allocator serves TIF_MEMDIE from reserves.
 @Suite struct OOMVictimExitTests {
     static func idle(_ name: String, container: Int? = 0) -> TaskSpec {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// read(2)/write(2) page cache (spec §13.D4, §13.E1-E5) and `machine.kernel_pages`.
+/// read(2)/write(2) page cache (docs/model.md §13.D, §13.E) and `machine.kernel_pages`.
 @Suite struct PageCacheAccessTests {
     /// A kernel whose tasks reach their files with `access`, started at once.
     private static func kernel(
@@ -134,7 +134,7 @@ import Testing
     }
 
     @Test func unmappedActivePagesMoveInactiveKeepingPGReferenced() throws {
-        // VS:835 (spec §13.E5): shrink_active_list sends unmapped pages to the inactive list
+        // VS:835 (docs/model.md §13.E): shrink_active_list sends unmapped pages to the inactive list
         // without page_referenced, so PG_referenced survives the move and the next read
         // activates the page again.
         var k = Self.kernel([Self.reader()])
@@ -201,7 +201,7 @@ extension Kernel {
     }
 }
 
-/// Shared file mappings (spec §13.F, §8.2): one page, a pte per mapping mm.
+/// Shared file mappings (docs/model.md §13.F, §8.2): one page, a pte per mapping mm.
 @Suite struct SharedFileMappingTests {
     /// Task 0 ("a", container 0) and task 1 ("b", container 1) map the file "data".
     private static func kernel() -> Kernel {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// mmap read-around of `filemap_nopage` (spec §13.D5-D6) and golden G18's "mmap
+/// mmap read-around of `filemap_nopage` (docs/model.md §13.D) and golden G18's "mmap
 /// read-around reads 32 pages, then 16 per major fault".
 @Suite struct ReadAroundTests {
     private static func kernel(pages: Int) -> Kernel {

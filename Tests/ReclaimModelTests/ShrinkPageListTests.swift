@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// Spec §4 (`shrink_page_list`) and golden facts G6, G7.
+/// docs/model.md §4 (`shrink_page_list`) and golden facts G6, G7.
 @Suite struct ShrinkPageListTests {
     /// G6: 32 mapped anonymous pages, all lockable, add 64 to sc.nr_scanned.
     @Test func g6MappedAnonBatchCounts64() {
@@ -82,7 +82,7 @@ import Testing
         #expect(k.swap.used == 2)
     }
 
-    /// Rules 7-9 with swap: slot, unmap (uncharge at unmap, spec §8.2), swap-out started,
+    /// Rules 7-9 with swap: slot, unmap (uncharge at unmap, docs/model.md §8.2), swap-out started,
     /// page kept under writeback; a later scan after the write completes frees it.
     @Test func swapOutThenFreeAfterWriteback() {
         var k = Kernel.fixture(swap: 64)
@@ -141,7 +141,7 @@ import Testing
     }
 
     /// Rule 9 writeout, `may_write_to_queue`: with 113 write requests queued (the congestion
-    /// mark, §13.A3) a direct or container reclaimer keeps 4 dirty file pages; kswapd
+    /// mark, §13.A) a direct or container reclaimer keeps 4 dirty file pages; kswapd
     /// (PF_SWAPWRITE, "kswapd may always write") starts their writes, which merge into one
     /// request (4 contiguous pages).
     @Test func onlyKswapdWritesToACongestedQueue() {

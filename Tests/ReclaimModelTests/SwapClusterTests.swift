@@ -2,7 +2,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// `scan_swap_map` of 2.6.20 (spec §13.B4: slots "allocated in 256-clusters, so they
+/// `scan_swap_map` of 2.6.20 (docs/model.md §13.B: slots "allocated in 256-clusters, so they
 /// merge"), on 1024 slots, worked by hand.
 @Suite struct SwapClusterTests {
     @Test func slotsComeInClustersOf256ThenFirstFree() {

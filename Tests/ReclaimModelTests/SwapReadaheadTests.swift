@@ -4,7 +4,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// Swap readahead (spec §13.D7, golden "swap readahead reads at most 8 slots").
+/// Swap readahead (docs/model.md §13.D, golden "swap readahead reads at most 8 slots").
 @Suite struct SwapReadaheadTests {
     /// `valid_swaphandles` with page_cluster 3 (model slot s = kernel offset s + 1): slot 10
     /// is offset 11, block 8-15 = slots 7-14; slot 5 is offset 6, in the first block, whose

@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// The swap token of 2.6.20 (mm/thrash.c, spec §13.G).
+/// The swap token of 2.6.20 (mm/thrash.c, docs/model.md §13.G).
 @Suite struct SwapTokenTests {
     private static func twoTasks(swap: Int = 0) -> Kernel {
         Kernel.fixture(
@@ -23,7 +23,7 @@ import Testing
         #expect(k.swapToken.holder == 0)
         #expect(k.tasks[0].mm!.token == SwapTokenMM(priority: 2, faultstamp: 1, lastInterval: 1))
         // B: interval 2 - 0 = 2, not below last_interval 0 -> priority 0 - 1 wraps to
-        // UINT_MAX (§13.G2), which beats A's 2: += 2 wraps to 1, B holds the token.
+        // UINT_MAX (docs/model.md §13.G), which beats A's 2: += 2 wraps to 1, B holds the token.
         k.grabSwapToken(task: 1)
         #expect(k.swapToken.holder == 1)
         #expect(k.tasks[1].mm!.token == SwapTokenMM(priority: 1, faultstamp: 2, lastInterval: 2))
@@ -80,7 +80,7 @@ import Testing
 
     @Test func directReclaimDropsTheTokenAtPriorityZero() {
         // No swap, only anonymous pages: nothing is reclaimable, the call runs down to
-        // priority 0, where try_to_free_pages calls disable_swap_token (§13.G4).
+        // priority 0, where try_to_free_pages calls disable_swap_token (docs/model.md §13.G).
         var k = Self.twoTasks()
         k.faultAnon(task: 0, 0..<32)
         k.grabSwapToken(task: 1)

@@ -5,7 +5,7 @@ import Testing
 
 @testable import ReclaimModel
 
-/// Spec §7.2 "task-list (creation) order" and §7.3 "walk p.children oldest first": the
+/// docs/model.md §7.2 "task-list (creation) order" and §7.3 "walk p.children oldest first": the
 /// task list follows creation (start time), not the order of the scenario file.
 @Suite struct TaskListOrderTests {
     static func idle(_ name: String, _ totalVM: Int, start: Int = 0, container: Int? = 0, parent: Int? = nil) -> TaskSpec {

@@ -4,8 +4,8 @@ import Testing
 
 @testable import ReclaimModel
 
-/// Writeback in `MAX_WRITEBACK_PAGES` chunks (spec §13.C6, C9), `dirty_exceeded` and the
-/// blocking writer (§13.C4-C5), on hand-built page caches. Numbers from the 2.6.20 rules:
+/// Writeback in `MAX_WRITEBACK_PAGES` chunks (docs/model.md §13.C, C9), `dirty_exceeded` and the
+/// blocking writer (§13.C), on hand-built page caches. Numbers from the 2.6.20 rules:
 /// 128 pages per request (max_sectors 1024), congestion at 113 requests, full at 128.
 @Suite struct WritebackChunkTests {
     /// A file task with `dirty` pages dirtied at `step` apart (1 = contiguous), unmapped.

@@ -3,7 +3,7 @@ import ReclaimModel
 import ReclaimScenario
 import Testing
 
-/// `kernel: live` (design.md, "Live runs"): it parses, refuses `panic_on_oom`, keys its runs
+/// `kernel: live` (docs/live.md): it parses, refuses `panic_on_oom`, keys its runs
 /// by the kernel release, and lists the keys the real kernel cannot honour.
 @Suite struct ScenarioLiveTests {
     let base = "name: t\nkernel: live\ntasks: [{name: a, workload: {kind: idle}}]"

@@ -57,7 +57,7 @@ import Testing
         }
     }
 
-    /// design.md: "document every column". Each column's definition carries a `--` comment.
+    /// docs/database.md: every column is documented in the migrations. Each column's definition carries a `--` comment.
     @Test func everyColumnIsCommented() throws {
         let store = try Store(writer: DatabaseQueue())
         try store.reader.read { db throws in

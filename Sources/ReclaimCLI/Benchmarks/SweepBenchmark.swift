@@ -9,7 +9,7 @@ import ReclaimSweep
 ///
 /// Besides the wall times and their ratio it reports where the CPU went: the simulations
 /// spread over the workers, while every commit goes through the ONE writer thread
-/// (design.md: one writer per database). With `--jobs 1` the writer already works beside
+/// (docs/sweeps.md: one writer per database). With `--jobs 1` the writer already works beside
 /// the one simulation, so the ratio cannot exceed `max(S, W) / max((S + W) / N, W)` for
 /// simulation CPU `S` and writer CPU `W`; the part prints that bound too.
 struct SweepBenchmark {

@@ -3,7 +3,7 @@ import Foundation
 import ReclaimStore
 
 extension ReclaimLab {
-    /// `reclaimlab merge OUT.db IN.db...` (design.md, "Command line"; issue 4).
+    /// `reclaimlab merge OUT.db IN.db...` (docs/sweeps.md; issue 4).
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge the runs of other databases (e.g. sweep shards) into one.",

@@ -7,7 +7,7 @@ import ReclaimSweep
 
 extension ReclaimLab {
     /// `reclaimlab sweep SWEEP [--db FILE] [--jobs N] [--shard K/N] [--dry-run] [--set KEY=V1,V2,...]...`
-    /// (design.md, "Command line"; issue 4).
+    /// (docs/sweeps.md; issue 4).
     struct Sweep: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run every point of a sweep's grid and record it in the database.",

@@ -1,6 +1,6 @@
 import ReclaimRecords
 
-/// What `badness()` reads of a task (spec §7.1), as a plain value so the heuristic can be
+/// What `badness()` reads of a task (docs/model.md §7.1), as a plain value so the heuristic can be
 /// tested bit for bit and reused (e.g. to replay imported OOM reports).
 public struct BadnessInput: Sendable, Hashable {
     /// The task has an mm (kernel threads and reaped tasks do not).
@@ -23,7 +23,7 @@ public struct BadnessInput: Sendable, Hashable {
     /// `oomkilladj`.
     public var oomAdj: Int
     /// False when a container filter is given and the task's mm belongs to another
-    /// container (spec §8.5/§8.6 item 6): badness is then 0.
+    /// container (docs/model.md §8.5/§8.6 item 6): badness is then 0.
     public var inFilter: Bool
 
     public init(
@@ -46,7 +46,7 @@ public struct BadnessInput: Sendable, Hashable {
     }
 }
 
-/// The factors of `badness(p, uptime, rss)` (spec §7.1, §8.5), or nil when it returns
+/// The factors of `badness(p, uptime, rss)` (docs/model.md §7.1, §8.5), or nil when it returns
 /// before computing any: no mm (0), a task outside the filter container (0), PF_SWAPOFF
 /// (ULONG_MAX).
 public func badnessFactors(_ p: BadnessInput, uptimeSeconds: Int, hz: Int) -> BadnessFactors? {
@@ -65,7 +65,7 @@ public func badnessFactors(_ p: BadnessInput, uptimeSeconds: Int, hz: Int) -> Ba
         niceDoubled: p.nice > 0, capDivisor: cap, adjShift: p.oomAdj)
 }
 
-/// `badness(p, uptime, rss)` of 2.6.20 with the RSS-container filter (spec §7.1, §8.5).
+/// `badness(p, uptime, rss)` of 2.6.20 with the RSS-container filter (docs/model.md §7.1, §8.5).
 ///
 /// All arithmetic is unsigned 64-bit as in the kernel (`unsigned long`), in the fixed order:
 /// no mm -> 0; foreign container -> 0; `total_vm`; PF_SWAPOFF -> ULONG_MAX; children's

@@ -1,4 +1,4 @@
-/// Capabilities that `badness()` looks at (spec §7.1).
+/// Capabilities that `badness()` looks at (docs/model.md §7.1).
 public struct Capabilities: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }

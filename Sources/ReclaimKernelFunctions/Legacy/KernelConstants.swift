@@ -1,4 +1,4 @@
-/// Constants of Linux 2.6.20 that the model uses (spec §0, §7).
+/// Constants of Linux 2.6.20 that the model uses (docs/model.md §0, §7).
 public enum KernelConstants {
     /// `SWAP_CLUSTER_MAX`: pages per isolation batch and per scan chunk.
     public static let swapClusterMax = 32
@@ -10,12 +10,12 @@ public enum KernelConstants {
     /// defaults.
     public static let dirtyRatio = 40
     public static let dirtyBackgroundRatio = 10
-    /// `max_sectors` of the modelled disk (spec §13.A9: `min(driver, 1024)`; SCSI and LBA48
+    /// `max_sectors` of the modelled disk (docs/model.md §13.A: `min(driver, 1024)`; SCSI and LBA48
     /// SATA drivers allow 1024): a request holds up to 1024 / 8 = 128 pages.
     public static let maxSectors = 1024
-    /// `MAX_WRITEBACK_PAGES`: pages per `background_writeout` / `wb_kupdate` pass (§13.C1).
+    /// `MAX_WRITEBACK_PAGES`: pages per `background_writeout` / `wb_kupdate` pass (§13.C).
     public static let maxWritebackPages = 1024
-    /// `balance_dirty_pages` ratelimit while `dirty_exceeded` is set (§13.C4).
+    /// `balance_dirty_pages` ratelimit while `dirty_exceeded` is set (§13.C).
     public static let dirtyExceededRatelimit = 8
 
     /// `SHIFT_HZ` of include/linux/jiffies.h (log2 of HZ rounded to the nearest power of

@@ -1,4 +1,4 @@
-/// What the modern (5.x/6.x) `oom_badness()` reads of a process (spec §9), as a plain value
+/// What the modern (5.x/6.x) `oom_badness()` reads of a process (docs/model.md §9), as a plain value
 /// so the heuristic can be tested on its own and shared: by the report importer, which
 /// replays real kernels' task tables, and later by a "modern OOM policy" for simulated runs.
 ///
@@ -92,7 +92,7 @@ public enum ModernOOM {
     }
 }
 
-/// `oom_badness(p, totalpages)` of Linux 5.9+ (spec §9, golden fact G16): the score of one
+/// `oom_badness(p, totalpages)` of Linux 5.9+ (docs/model.md §9, golden fact G16): the score of one
 /// process, or nil where the kernel returns `LONG_MIN` (not a candidate).
 ///
 /// `points = rss + swap entries + pgtables_bytes / PAGE_SIZE`, then
@@ -136,7 +136,7 @@ public struct ModernSelection: Sendable, Hashable {
     public var chosenPoints: Int? { chosen.flatMap { points[$0] } }
 }
 
-/// `select_bad_process` / `oom_evaluate_task` of Linux 5.9+ (spec §9): per process, in
+/// `select_bad_process` / `oom_evaluate_task` of Linux 5.9+ (docs/model.md §9): per process, in
 /// visiting order (the task list for a global OOM, `mem_cgroup_scan_tasks` for a memcg OOM;
 /// the order the kernel prints its task table in).
 ///

@@ -1,4 +1,4 @@
-/// How a modern kernel's `get_scan_count()` balances the anon and file lists (spec §9).
+/// How a modern kernel's `get_scan_count()` balances the anon and file lists (docs/model.md §9).
 public enum ModernScanBalance: String, Sendable, Hashable, CaseIterable {
     /// Each list scans `size >> priority`.
     case equal = "SCAN_EQUAL"
@@ -10,7 +10,7 @@ public enum ModernScanBalance: String, Sendable, Hashable, CaseIterable {
     case file = "SCAN_FILE"
 }
 
-/// What `get_scan_count()` reads of one lruvec and its `scan_control` (spec §9), for
+/// What `get_scan_count()` reads of one lruvec and its `scan_control` (docs/model.md §9), for
 /// contrast with 2.6.20's single `swap_tendency` switch (§3): the simulator models
 /// 2.6.20, and this value lets a user or a test put a modern kernel's answer beside it.
 ///
@@ -80,7 +80,7 @@ public struct ModernScanCount: Sendable, Hashable {
 /// `MAX_SWAPPINESS` (Linux 5.8 onwards): `vm.swappiness` may go up to 200.
 public let modernMaxSwappiness = 200
 
-/// Modern `get_scan_count()` (spec §9; G17), first matching rule:
+/// Modern `get_scan_count()` (docs/model.md §9; G17), first matching rule:
 /// 1. no usable swap -> `SCAN_FILE`; 2. cgroup reclaim at swappiness 0 -> `SCAN_FILE`;
 /// 3. priority 0 and swappiness > 0 -> `SCAN_EQUAL`; 4. file tiny -> `SCAN_ANON`;
 /// 5. cache trim mode -> `SCAN_FILE`; 6. else `SCAN_FRACT` with

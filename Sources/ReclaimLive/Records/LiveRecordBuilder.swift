@@ -2,8 +2,7 @@ import ReclaimOOMReports
 import ReclaimRecords
 
 /// Turns what a live run observed into the rows of a run, the same record types the
-/// simulator reports (design.md, "Live runs"; docs/live.md says what each column means on
-/// `live`).
+/// simulator reports (docs/live.md says what each column means on `live`).
 ///
 /// - `reclaim_calls`: one per memcg (origin `container`, or `direct` for the machine's own
 ///   cgroup, which stands for RAM) or direct reclaim begin/end pair, numbered in begin
@@ -159,7 +158,7 @@ public struct LiveRecordBuilder: Sendable {
         totals.eventsLost = r.eventsLost
         totals.ignoredKeys = ignoredKeys
         totals.pageRefs = r.pageRefs
-        totals.unknown = [.swapIns]
+        totals.unknown = [.swapIns, .blockRequests]
         return RunSummary(totals: totals, tasks: tasks, containers: containers)
     }
 }

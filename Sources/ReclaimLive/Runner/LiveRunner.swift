@@ -1,7 +1,7 @@
 import Foundation
 import ReclaimWorkloads
 
-/// Runs a ``LivePlan`` on the machine's kernel (design.md, "Live runs").
+/// Runs a ``LivePlan`` on the machine's kernel (docs/live.md).
 ///
 /// Steps: host checks; the machine-wide lock; undo a dead run's leftovers; then, each saved
 /// in the state file before it is made, the run directory, the machine cgroup

@@ -1,4 +1,4 @@
-/// Turns a live run's trace events into reclaim calls and passes (design.md, "Live runs":
+/// Turns a live run's trace events into reclaim calls and passes (docs/live.md:
 /// one `reclaim_calls` row per memcg or direct reclaim begin/end pair, one `scan_passes`
 /// row per call and priority summing that priority's shrink events).
 ///

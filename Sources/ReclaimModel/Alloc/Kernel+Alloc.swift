@@ -1,4 +1,4 @@
-/// Where a task's pending page allocation stands in `__alloc_pages` (spec §5).
+/// Where a task's pending page allocation stands in `__alloc_pages` (docs/model.md §5).
 enum AllocPhase: Sendable, Equatable {
     /// From the top: the low-watermark fast path.
     case start
@@ -17,7 +17,7 @@ enum AllocOutcome: Equatable {
     case failed
 }
 
-/// `__alloc_pages` for an order-0 `GFP_HIGHUSER` page (spec §5), for one zone:
+/// `__alloc_pages` for an order-0 `GFP_HIGHUSER` page (docs/model.md §5), for one zone:
 ///
 ///     restart:  low watermark; wake kswapd; min watermark;
 ///               TIF_MEMDIE: no watermark (or fail);

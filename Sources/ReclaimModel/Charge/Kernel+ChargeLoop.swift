@@ -1,4 +1,4 @@
-/// The charge-failure loop of the RSS controller (spec §8.2, v2 code, assumed for v1):
+/// The charge-failure loop of the RSS controller (docs/model.md §8.2, v2 code, assumed for v1):
 ///
 ///     while charge(container, 1) fails:
 ///         if container_try_to_free_pages(container) succeeds: continue
@@ -6,7 +6,7 @@
 ///         if current has TIF_MEMDIE: the fault fails
 ///
 /// No retry limit, no usage re-check before killing (the v1/v2 quirk fixed in v3).
-/// The loop spins (spec §13.H5): every round is a recorded reclaim call and OOM invocation,
+/// The loop spins (docs/model.md §13.H): every round is a recorded reclaim call and OOM invocation,
 /// until the victim has released its mm. [I] Simulated time: reclaim naps put the task to
 /// sleep and resume the call later; after a kill, and after a `busy` or `none` answer to a
 /// call that slept, the loop goes round at once (no sleep in the container OOM path,

@@ -12,8 +12,8 @@ enum AccessResult: Equatable {
 }
 
 /// The fault paths (mm/memory.c `do_anonymous_page`, `do_swap_page`, `do_no_page` with
-/// `filemap_nopage`) with the RSS controller's charge in front of each (spec §8.2) and the
-/// page allocator behind it (spec §5).
+/// `filemap_nopage`) with the RSS controller's charge in front of each (docs/model.md §8.2) and the
+/// page allocator behind it (docs/model.md §5).
 ///
 /// A fault that blocks keeps its prepared charge (`TaskStruct.precharged`) and is retried from
 /// the top when the task runs again; a retry that finds the page mapped by then gives the
@@ -53,7 +53,7 @@ extension Kernel {
     }
 
     /// A fault that completed for a task the OOM killer chose during it (the global
-    /// allocator restarts after the kill and serves TIF_MEMDIE from the reserves, spec §5):
+    /// allocator restarts after the kill and serves TIF_MEMDIE from the reserves, docs/model.md §5):
     /// back in user space the task meets its SIGKILL and makes no further reference.
     /// (Called with the fault's result in a local: as an argument, the fault's mutation of
     /// `self` would not be seen by this non-mutating call.)
@@ -177,7 +177,7 @@ extension Kernel {
 
     /// `filemap_nopage`: a cached page is mapped (minor; a page whose read is still in flight
     /// is waited for); otherwise a new page-cache page is read (major) together with the
-    /// read-around window (spec §13.D5), added at the inactive head and `mark_page_accessed`.
+    /// read-around window (docs/model.md §13.D), added at the inactive head and `mark_page_accessed`.
     private mutating func fileFault(task t: Int, file: Int, index: Int, write: Bool) -> AccessResult {
         var pfn = files[file].pages[index]
         var major = false

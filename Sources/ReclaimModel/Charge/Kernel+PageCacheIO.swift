@@ -1,9 +1,9 @@
 /// read(2) and write(2) of one page (mm/filemap.c `do_generic_mapping_read` and
-/// `generic_file_buffered_write` of 2.6.20, spec §13.D4, §13.E1-E3): page-cache pages that no
-/// task maps, touched with `mark_page_accessed` (use-once, spec §13.E5).
+/// `generic_file_buffered_write` of 2.6.20, docs/model.md §13.D, §13.E): page-cache pages that no
+/// task maps, touched with `mark_page_accessed` (use-once, docs/model.md §13.E).
 ///
 /// Each file reference of an `access: read`/`write` task is one call of one page. Nothing is
-/// charged: the RSS controller charges a page when it becomes mapped (spec §8.2), and these
+/// charged: the RSS controller charges a page when it becomes mapped (docs/model.md §8.2), and these
 /// pages never are. [I] A container whose task only reads or writes files is therefore
 /// never charged for its page cache: its usage stays at its anonymous pages, its limit never
 /// reclaims that cache, and only global reclaim (kswapd, direct reclaim) takes it back.
@@ -70,7 +70,7 @@ extension Kernel {
         return .done
     }
 
-    /// Reads the uncached pages of `range` (readahead, §13.D6): new pages at the inactive
+    /// Reads the uncached pages of `range` (readahead, §13.D): new pages at the inactive
     /// head, unreferenced and unmapped, submitted in page order. Returns how many it read,
     /// and the submission of page `waitingFor` when it was among them.
     private mutating func readaheadPages(

@@ -1,5 +1,5 @@
 /// Read-around for mmap faults (mm/filemap.c `filemap_nopage` and mm/readahead.c
-/// `do_page_cache_readahead` of 2.6.20, spec §13.D5-D6).
+/// `do_page_cache_readahead` of 2.6.20, docs/model.md §13.D).
 extension Kernel {
     /// `VM_MAX_READAHEAD`: 128 KiB = 32 pages (`ra_pages`).
     public static let maxReadaheadPages = 32
@@ -46,7 +46,7 @@ extension Kernel {
         return waitForRead(mine!, task: t)
     }
 
-    /// A new page-cache page for readahead (`read_pages`, §13.D6): locked for its read, at
+    /// A new page-cache page for readahead (`read_pages`, §13.D): locked for its read, at
     /// the inactive head, unreferenced and unmapped; nil when free memory is at the `min`
     /// watermark. [I] Readahead takes free pages only (kswapd is woken below `low`): it does
     /// no direct reclaim.

@@ -1,5 +1,5 @@
 /// Swap readahead of `do_swap_page` (mm/memory.c `swapin_readahead`, mm/swapfile.c
-/// `valid_swaphandles`, mm/swap_state.c `read_swap_cache_async`; spec §13.D7).
+/// `valid_swaphandles`, mm/swap_state.c `read_swap_cache_async`; docs/model.md §13.D).
 extension Kernel {
     /// `page_cluster` (mm/swap.c): swap readahead covers `1 << 3` = 8 slots.
     public static let pageCluster = 3

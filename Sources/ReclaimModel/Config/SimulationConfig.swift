@@ -13,7 +13,7 @@ public struct SimulationConfig: Sendable, Hashable {
     public var seed: UInt64
     /// Simulated duration in jiffies.
     public var durationJiffies: Int
-    /// Timer frequency: 100, 250, 300 or 1000 (spec §7.1, SHIFT_HZ).
+    /// Timer frequency: 100, 250, 300 or 1000 (docs/model.md §7.1, SHIFT_HZ).
     public var hz: Int
     public var machine: MachineSpec
     public var containers: [ContainerSpec]
@@ -43,11 +43,11 @@ public struct MachineSpec: Sendable, Hashable {
     public var ramPages: Int
     /// 0 = no swap (`total_swap_pages == 0`).
     public var swapPages: Int
-    /// `vm_swappiness`, 0...100. Inert on the container path (spec §8.6 item 2).
+    /// `vm_swappiness`, 0...100. Inert on the container path (docs/model.md §8.6 item 2).
     public var swappiness: Int
     /// `laptop_mode` in seconds; 0 = off.
     public var laptopMode: Int
-    /// Uptime in seconds when the run starts (feeds badness `run_time`, spec §7.1).
+    /// Uptime in seconds when the run starts (feeds badness `run_time`, docs/model.md §7.1).
     public var uptimeSeconds: Int
     public var panicOnOOM: Int
     /// Writeback and swap I/O bandwidth in pages per second.
@@ -102,7 +102,7 @@ public struct MachineSpec: Sendable, Hashable {
     public var vmTotalPages: Int { ramPages - memMapPages }
 }
 
-/// One memory container of the RSS controller (spec §8.2): a resource counter with a limit.
+/// One memory container of the RSS controller (docs/model.md §8.2): a resource counter with a limit.
 public struct ContainerSpec: Sendable, Hashable {
     public var name: String
     public var limitPages: Int

@@ -1,4 +1,4 @@
-/// A task's mm: its anonymous area's page table and its file mapping (spec §0, §7.1).
+/// A task's mm: its anonymous area's page table and its file mapping (docs/model.md §0, §7.1).
 public struct MM: Sendable {
     /// One pte per anonymous page: 0 = none, > 0 = present at pfn `v - 1`,
     /// < 0 = swapped out to slot `-v - 1`.
@@ -9,7 +9,7 @@ public struct MM: Sendable {
     /// Size of the file mapping in pages (0 when the file is read or written, not mapped).
     public let filePages: Int
     /// One pte per page of the file mapping: ``FilePTE/present`` and ``FilePTE/young``
-    /// (shared file mappings dirty the page itself at the first write, spec §13.E4).
+    /// (shared file mappings dirty the page itself at the first write, docs/model.md §13.E).
     var filePTE: [UInt8]
     /// Resident (mapped) pages: `get_mm_rss`.
     public internal(set) var rss = 0
@@ -42,7 +42,7 @@ public struct FileSpace: Sendable {
     /// left. Pages of a file nobody maps are read(2)/write(2) cache: use-once.
     var mappers: [Int] = []
     /// Dirty pages of the file, and the inode's `dirtied_when`: when it went from clean to
-    /// dirty, or when a writer other than kupdate left it partly written (§13.C9).
+    /// dirty, or when a writer other than kupdate left it partly written (§13.C).
     var dirtyPages = 0
     var dirtiedWhen = 0
     /// `mapping->writeback_index`: where the next cyclic writeback of the file starts.

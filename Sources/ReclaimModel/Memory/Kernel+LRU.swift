@@ -16,13 +16,13 @@ extension Kernel {
         }
     }
 
-    /// `lru_cache_add_active`: new anonymous, COW and swap-in pages (spec §0).
+    /// `lru_cache_add_active`: new anonymous, COW and swap-in pages (docs/model.md §0).
     mutating func lruCacheAddActive(_ pfn: Int32) {
         frames.set(pfn, .active)
         lruAddHead(pfn)
     }
 
-    /// `lru_cache_add`: new page-cache pages go to the inactive head (spec §0).
+    /// `lru_cache_add`: new page-cache pages go to the inactive head (docs/model.md §0).
     mutating func lruCacheAdd(_ pfn: Int32) {
         frames.clear(pfn, .active)
         lruAddHead(pfn)
@@ -46,7 +46,7 @@ extension Kernel {
         }
     }
 
-    /// `mark_page_accessed` (spec §0): an inactive, referenced page on the LRU moves to the
+    /// `mark_page_accessed` (docs/model.md §0): an inactive, referenced page on the LRU moves to the
     /// active head with `Referenced` cleared; otherwise `Referenced` is set.
     public mutating func markPageAccessed(_ pfn: Int32) {
         let f = frames.flags[Int(pfn)]
@@ -61,7 +61,7 @@ extension Kernel {
     }
 
     /// `rotate_reclaimable_page`: a page whose reclaim write finished moves to the inactive
-    /// tail when it is still inactive, clean and unlocked (spec §0).
+    /// tail when it is still inactive, clean and unlocked (docs/model.md §0).
     mutating func rotateReclaimable(_ pfn: Int32) {
         let f = frames.flags[Int(pfn)]
         guard f.contains(.lru), !f.contains(.active), !f.contains(.dirty), !f.contains(.locked) else { return }

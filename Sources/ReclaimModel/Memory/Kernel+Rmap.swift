@@ -1,11 +1,11 @@
-/// Mapping and unmapping (mm/rmap.c) with the RSS controller's hooks (spec §8.2): the
+/// Mapping and unmapping (mm/rmap.c) with the RSS controller's hooks (docs/model.md §8.2): the
 /// "add" hook charges a page to its first toucher's container when it becomes mapped, the
 /// "del" hook uncharges it when its last mapping goes away.
 extension Kernel {
-    /// `page_add_*_rmap` for task `t` (spec §13.F1): a young pte in `t`'s mm, `_mapcount`
+    /// `page_add_*_rmap` for task `t` (docs/model.md §13.F): a young pte in `t`'s mm, `_mapcount`
     /// and `t`'s rss go up. The mapping that makes the page mapped (mapcount 0 -> 1) moves
     /// `NR_ANON_PAGES`/`NR_FILE_MAPPED` and attaches the charge the fault prepared (page onto
-    /// the container list: first toucher, spec §8.2); a later mapping of an already mapped
+    /// the container list: first toucher, docs/model.md §8.2); a later mapping of an already mapped
     /// (shared file) page releases its prepared charge instead.
     mutating func pageAddRmap(_ pfn: Int32, task t: Int, write: Bool) {
         let p = Int(pfn)
@@ -42,7 +42,7 @@ extension Kernel {
 
     /// `page_remove_rmap`: `t`'s pte goes away (an anonymous pte's dirty bit moves into
     /// `PG_dirty`); at the last unmap (mapcount 1 -> 0) the counters move and the page is
-    /// uncharged from whichever container it was charged to (the v2 "del" hook, spec §8.2).
+    /// uncharged from whichever container it was charged to (the v2 "del" hook, docs/model.md §8.2).
     mutating func pageRemoveRmap(_ pfn: Int32, task t: Int) {
         let p = Int(pfn)
         precondition(frames.mapcount[p] > 0)
@@ -96,7 +96,7 @@ extension Kernel {
     }
 
     /// Frees a page that is off every list and unmapped; a free resets the zone's
-    /// `pages_scanned` and clears `all_unreclaimable` (spec §0).
+    /// `pages_scanned` and clears `all_unreclaimable` (docs/model.md §0).
     mutating func freePage(_ pfn: Int32) {
         precondition(!frames.has(pfn, .lru) && !frames.has(pfn, .mapped) && frames.container[Int(pfn)] < 0)
         frames.free(pfn)
@@ -116,7 +116,7 @@ extension Kernel {
     }
 
     /// `add_to_swap`: a slot and a place in the swap cache for an anonymous page, which
-    /// becomes dirty (spec §4 rule 7). False when there is no swap or it is full.
+    /// becomes dirty (docs/model.md §4 rule 7). False when there is no swap or it is full.
     mutating func addToSwap(_ pfn: Int32) -> Bool {
         guard let slot = swap.allocate() else { return false }
         swap.cache[Int(slot)] = pfn

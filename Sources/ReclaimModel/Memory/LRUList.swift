@@ -1,6 +1,6 @@
 /// The head of an intrusive doubly linked LRU list over page frame numbers.
 ///
-/// Head = most recently added, tail = oldest; scanning takes from the tail (spec §0).
+/// Head = most recently added, tail = oldest; scanning takes from the tail (docs/model.md §0).
 /// The links live in `PageFrames` (one link set per kind of list: zone or container), so
 /// moving a page is O(1) and allocation-free.
 public struct LRUList: Sendable, Hashable {

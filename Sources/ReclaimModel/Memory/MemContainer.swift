@@ -1,5 +1,5 @@
-/// One RSS container: a resource counter (spec §8.2) and the container's own LRU lists
-/// (spec §8.3: "container_isolate_pages takes entries from the tail of the container's own
+/// One RSS container: a resource counter (docs/model.md §8.2) and the container's own LRU lists
+/// (docs/model.md §8.3: "container_isolate_pages takes entries from the tail of the container's own
 /// list; each page still also lives on its zone list").
 ///
 /// [I] The container lists mirror the zone lists: a charged page sits on the container list
@@ -23,7 +23,7 @@ public struct MemContainer: Sendable {
     /// `container_nr_physpages`: pages on the container's lists.
     public var physpages: Int { active.count + inactive.count }
 
-    /// The resource-counter charge of spec §8.2: fails iff `usage + pages > limit`, counting
+    /// The resource-counter charge of docs/model.md §8.2: fails iff `usage + pages > limit`, counting
     /// the failure in `failcnt`; usage may reach exactly `limit` (G15).
     public mutating func charge(_ pages: Int = 1) -> Bool {
         if usage + pages > limit {

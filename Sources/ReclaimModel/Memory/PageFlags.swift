@@ -1,4 +1,4 @@
-/// Per-page state of spec §0, packed in 16 bits (`struct page` flags plus the pte bits of
+/// Per-page state of docs/model.md §0, packed in 16 bits (`struct page` flags plus the pte bits of
 /// an anonymous page's one pte; file ptes keep their bits in `MM.filePTE`).
 public struct PageFlags: OptionSet, Sendable, Hashable {
     public let rawValue: UInt16

@@ -10,7 +10,7 @@ public struct PageFrames: Sendable {
     public internal(set) var space: [Int32]
     /// Page index inside that space.
     public internal(set) var index: [Int32]
-    /// Container the page is charged to (spec §8.2, first toucher); -1 = none.
+    /// Container the page is charged to (docs/model.md §8.2, first toucher); -1 = none.
     public internal(set) var container: [Int16]
     /// Swap slot while the page is in the swap cache; -1 otherwise.
     public internal(set) var swapSlot: [Int32]

@@ -1,6 +1,6 @@
 import ReclaimKernelFunctions
 
-/// The one zone of the model (`ZONE_NORMAL`): its LRU lists and reclaim bookkeeping (spec §0).
+/// The one zone of the model (`ZONE_NORMAL`): its LRU lists and reclaim bookkeeping (docs/model.md §0).
 public struct Zone: Sendable {
     public internal(set) var active = LRUList()
     public internal(set) var inactive = LRUList()
@@ -10,7 +10,7 @@ public struct Zone: Sendable {
     public internal(set) var allUnreclaimable = false
     /// `prev_priority`, starts at `DEF_PRIORITY`.
     public internal(set) var prevPriority = KernelConstants.defPriority
-    /// `nr_scan_active`, `nr_scan_inactive`: the scan accumulators (spec §2).
+    /// `nr_scan_active`, `nr_scan_inactive`: the scan accumulators (docs/model.md §2).
     public internal(set) var nrScanActive = 0
     public internal(set) var nrScanInactive = 0
     /// `pages_min`, `pages_low`, `pages_high`.

@@ -1,7 +1,7 @@
 import ReclaimKernelFunctions
 import ReclaimRecords
 
-/// `oom_kill_process`, `oom_kill_task` (spec §7.3) and `container_out_of_memory` (§8.6 item 5).
+/// `oom_kill_process`, `oom_kill_task` (docs/model.md §7.3) and `container_out_of_memory` (§8.6 item 5).
 extension Kernel {
     /// Jiffies between an OOM victim's return to user space and its exit (`exit_mm`
     /// releasing its pages): the victim gets a full timeslice and runs at the next tick. [I]
@@ -22,7 +22,7 @@ extension Kernel {
         return .some(t)
     }
 
-    /// TIF_MEMDIE + SIGKILL, which wakes only interruptible sleepers (spec §13.H1-H2). The
+    /// TIF_MEMDIE + SIGKILL, which wakes only interruptible sleepers (docs/model.md §13.H). The
     /// running task (`current`, killed from its own fault) goes on with that fault — the
     /// allocator restarts and may take a page from the reserves — and exits after
     /// `oomExitLatencyJiffies`. A victim asleep in the kernel — inside a reclaim call, a
@@ -49,8 +49,8 @@ extension Kernel {
     }
 
     /// The victim is back in user space with SIGKILL pending and heads for `do_exit`:
-    /// PF_EXITING is set ([I] from now, so selection sees it during the exit window; spec
-    /// §13.H4), and `exit_mm` releases its pages `oomExitLatencyJiffies` later.
+    /// PF_EXITING is set ([I] from now, so selection sees it during the exit window; docs/model.md
+    /// §13.H), and `exit_mm` releases its pages `oomExitLatencyJiffies` later.
     mutating func beginExit(_ t: Int) {
         tasks[t].exitJiffy = now + Self.oomExitLatencyJiffies
         tasks[t].exiting = true
@@ -87,7 +87,7 @@ extension Kernel {
     }
 
     /// The selection-and-kill loop shared by the container OOM killer and the global
-    /// `out_of_memory` (spec §7.4: no notifier chain and no cpuset/mempolicy constraint on
+    /// `out_of_memory` (docs/model.md §7.4: no notifier chain and no cpuset/mempolicy constraint on
     /// this UMA machine; `panic_on_oom` panics first; nobody selectable panics). Records one
     /// `oom_events` row, with `callNo` the failed reclaim call that led here.
     mutating func outOfMemory(scope: OOMScope, filter: Int?, current: Int?, callNo: Int? = nil) -> OOMOutcome {

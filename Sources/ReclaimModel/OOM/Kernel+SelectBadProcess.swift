@@ -1,7 +1,7 @@
 import ReclaimKernelFunctions
 import ReclaimRecords
 
-/// `select_bad_process` (spec §7.2) with the container filter (spec §8.5).
+/// `select_bad_process` (docs/model.md §7.2) with the container filter (docs/model.md §8.5).
 extension Kernel {
     /// What a selection found.
     enum Selection: Equatable {

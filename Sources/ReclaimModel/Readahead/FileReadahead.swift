@@ -1,9 +1,9 @@
-/// `struct file_ra_state` and `page_cache_readahead` of 2.6.20 (mm/readahead.c, spec
-/// §13.D1-D3): the read(2) readahead windows of one open file.
+/// `struct file_ra_state` and `page_cache_readahead` of 2.6.20 (mm/readahead.c, docs/model.md
+/// §13.D): the read(2) readahead windows of one open file.
 ///
 /// A value with the window state; the page cache is reached through a closure that reads
 /// the uncached pages of a range and says how many it read. The read(2) path
-/// (`do_generic_mapping_read`, §13.D4: `Kernel.genericRead`) drives it.
+/// (`do_generic_mapping_read`, docs/model.md §13.D: `Kernel.genericRead`) drives it.
 public struct FileReadahead: Sendable, Hashable {
     /// `VM_MAX_READAHEAD` (128 KiB) and `VM_MIN_READAHEAD` (16 KiB), in pages.
     public static let maxPages = 32
@@ -105,7 +105,7 @@ public struct FileReadahead: Sendable, Hashable {
         return ok
     }
 
-    /// `page_cache_readahead(offset, req_size)` (§13.D2): a read of `requestPages` pages from
+    /// `page_cache_readahead(offset, req_size)` (§13.D): a read of `requestPages` pages from
     /// page `offset`. The first sequential read (page after the previous one, or page 0 of a
     /// new file) opens a window of ``initialSize(_:)`` pages (and at once an ahead window
     /// when the request is 32 pages or more); a non-sequential read turns readahead off and

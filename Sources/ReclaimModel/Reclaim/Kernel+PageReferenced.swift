@@ -1,4 +1,4 @@
-/// `page_referenced` and `page_mapping_inuse` (mm/rmap.c, mm/vmscan.c), spec §3 and §4.
+/// `page_referenced` and `page_mapping_inuse` (mm/rmap.c, mm/vmscan.c), docs/model.md §3 and §4.
 extension Kernel {
     /// Counts and clears the page's references: 1 for `PG_referenced`, 1 for each young pte,
     /// and on the active-list check 1 for a file page whose lock is held (read in flight);

@@ -36,12 +36,12 @@ extension Kernel {
     }
 
     /// Puts isolated pages back at the heads of their lists, oldest first, so they keep
-    /// their relative order (spec §0 re-insertion order).
+    /// their relative order (docs/model.md §0 re-insertion order).
     mutating func putBack(_ batch: [Int32]) {
         for pfn in batch { lruAddHead(pfn) }
     }
 
-    /// The active step (spec §3 items 1-3; §8.6 item 2 with `reclaimMapped` = 1): isolate
+    /// The active step (docs/model.md §3 items 1-3; §8.6 item 2 with `reclaimMapped` = 1): isolate
     /// up to `n` pages; unmapped pages go inactive unconditionally (their `Referenced` flag
     /// untouched); a mapped page stays active when `reclaim_mapped == 0`, or (no swap
     /// configured and anonymous), or `page_referenced` > 0 — left to right with short
@@ -75,7 +75,7 @@ extension Kernel {
         isolationBuffer = batch
     }
 
-    /// The inactive step (spec §4; §8.6 item 3): batches of up to 32 from the inactive tail
+    /// The inactive step (docs/model.md §4; §8.6 item 3): batches of up to 32 from the inactive tail
     /// through `shrink_page_list`, until the entries isolated reach `maxScan` or a batch
     /// takes nothing; survivors go back to the head of their list. A list shorter than
     /// `maxScan` is isolated again. Returns pages freed.
@@ -97,12 +97,12 @@ extension Kernel {
         return reclaimed
     }
 
-    /// `container_shrink_pages_active` (spec §8.6 item 2): `reclaim_mapped` is always 1.
+    /// `container_shrink_pages_active` (docs/model.md §8.6 item 2): `reclaim_mapped` is always 1.
     mutating func containerShrinkActive(_ n: Int, container c: Int, stats: inout PassStats) {
         shrinkActive(n, from: .container(c), reclaimMapped: true, stats: &stats)
     }
 
-    /// `container_shrink_pages_inactive` (spec §8.6 item 3).
+    /// `container_shrink_pages_inactive` (docs/model.md §8.6 item 3).
     mutating func containerShrinkInactive(_ maxScan: Int, container c: Int, sc: inout ScanControl, stats: inout PassStats) -> Int {
         shrinkInactive(maxScan, from: .container(c), sc: &sc, stats: &stats)
     }

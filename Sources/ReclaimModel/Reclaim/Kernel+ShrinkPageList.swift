@@ -1,4 +1,4 @@
-/// `shrink_page_list` of 2.6.20 (spec §4): what happens to each isolated inactive page.
+/// `shrink_page_list` of 2.6.20 (docs/model.md §4): what happens to each isolated inactive page.
 extension Kernel {
     /// The fate of one page in `shrink_page_list`.
     enum PageFate {
@@ -37,7 +37,7 @@ extension Kernel {
         return freed
     }
 
-    /// Rules 1-12 of spec §4 for one page, first match wins.
+    /// Rules 1-12 of docs/model.md §4 for one page, first match wins.
     private mutating func shrinkOnePage(_ pfn: Int32, sc: inout ScanControl, stats: inout PassStats) -> PageFate {
         var f = frames.flags[Int(pfn)]
         // 1. The page lock cannot be taken (a read is in flight): keep, not counted.
@@ -85,10 +85,10 @@ extension Kernel {
         return .free
     }
 
-    /// `try_to_unmap` (spec §13.F5): an anonymous page's one pte becomes a swap entry (the
+    /// `try_to_unmap` (docs/model.md §13.F): an anonymous page's one pte becomes a swap entry (the
     /// pte takes a reference on the slot); a file page's ptes are cleared mapper by mapper,
     /// stopping with `SWAP_FAIL` at a young pte (its young bit cleared; the ptes already
-    /// removed stay removed). The last unmap uncharges (spec §8.2). False on `SWAP_FAIL`.
+    /// removed stay removed). The last unmap uncharges (docs/model.md §8.2). False on `SWAP_FAIL`.
     @discardableResult
     mutating func tryToUnmap(_ pfn: Int32) -> Bool {
         let owner = Int(frames.space[Int(pfn)])

@@ -1,5 +1,5 @@
 /// The global LRU scanners of mm/vmscan.c: `shrink_zone`, `shrink_active_list`,
-/// `shrink_inactive_list` (spec §2-§4), used by direct reclaim and kswapd.
+/// `shrink_inactive_list` (docs/model.md §2-§4), used by direct reclaim and kswapd.
 extension Kernel {
     /// `shrink_zone(priority, zone, sc)`: adds `(size >> priority) + 1` to each accumulator,
     /// scans an accumulator once it reaches 32 (then resets it), interleaving 32-page chunks
@@ -28,7 +28,7 @@ extension Kernel {
         return reclaimed
     }
 
-    /// The `reclaim_mapped` decision for the zone now (spec §3).
+    /// The `reclaim_mapped` decision for the zone now (docs/model.md §3).
     func reclaimMappedDecision(priority: Int, sc: ScanControl) -> ReclaimMappedDecision {
         ReclaimMappedDecision(
             maySwap: sc.maySwap, pagesScanned: zone.pagesScanned, lruPages: zone.lruPages,
@@ -36,7 +36,7 @@ extension Kernel {
             vmTotalPages: vmTotalPages, swappiness: sc.swappiness)
     }
 
-    /// `shrink_active_list(n, zone, sc, priority)` (spec §3): decide `reclaim_mapped` once,
+    /// `shrink_active_list(n, zone, sc, priority)` (docs/model.md §3): decide `reclaim_mapped` once,
     /// then the shared active step over the zone's list (isolations count in
     /// `zone.pages_scanned`).
     mutating func shrinkActiveList(_ n: Int, priority: Int, sc: inout ScanControl, stats: inout PassStats) {
@@ -45,7 +45,7 @@ extension Kernel {
         shrinkActive(n, from: .zone, reclaimMapped: decision.reclaimMapped, stats: &stats)
     }
 
-    /// `shrink_inactive_list(max_scan, zone, sc)` (spec §4): the shared inactive step over
+    /// `shrink_inactive_list(max_scan, zone, sc)` (docs/model.md §4): the shared inactive step over
     /// the zone's list.
     mutating func shrinkInactiveList(_ maxScan: Int, sc: inout ScanControl, stats: inout PassStats) -> Int {
         shrinkInactive(maxScan, from: .zone, sc: &sc, stats: &stats)

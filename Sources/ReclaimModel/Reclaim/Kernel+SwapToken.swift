@@ -1,8 +1,8 @@
 /// `grab_swap_token`, `put_swap_token` and the token's bonus in `page_referenced_one`
-/// (mm/thrash.c, mm/rmap.c:309; spec §13.G).
+/// (mm/thrash.c, mm/rmap.c:309; docs/model.md §13.G).
 extension Kernel {
     /// `grab_swap_token` for task `t`, called by `do_swap_page` on a swap-cache miss only
-    /// (§13.G2): `global_faults++`; the interval since the task's last attempt; no holder:
+    /// (docs/model.md §13.G): `global_faults++`; the interval since the task's last attempt; no holder:
     /// priority += 2 and take it; another holder: priority +1 if the interval shrank, else
     /// -1 (wrapping below 0), and take the token with +2 when above the holder's; the holder
     /// itself: +2. Then `faultstamp` and `last_interval` are updated.

@@ -1,7 +1,7 @@
 import ReclaimKernelFunctions
 import ReclaimRecords
 
-/// kswapd's state: asleep on its wait queue, or inside `balance_pgdat` (spec §6).
+/// kswapd's state: asleep on its wait queue, or inside `balance_pgdat` (docs/model.md §6).
 struct Kswapd: Sendable {
     /// Woken by an allocation that found the zone at or below `pages_low`.
     var awake = false
@@ -88,7 +88,7 @@ extension Kernel {
         }
     }
 
-    /// `balance_pgdat(pgdat, order 0)` for the one zone (spec §6). Per priority 12...0: the
+    /// `balance_pgdat(pgdat, order 0)` for the one zone (docs/model.md §6). Per priority 12...0: the
     /// zone is skipped when all-unreclaimable below priority 12 and needs no work when above
     /// `pages_high` (either ends the loop "all zones ok"); otherwise note the scanning
     /// priority, reset `sc.nr_scanned`, `shrink_zone`, mark the zone all-unreclaimable when

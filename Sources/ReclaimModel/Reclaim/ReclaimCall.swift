@@ -2,7 +2,7 @@ import ReclaimKernelFunctions
 import ReclaimRecords
 
 /// One call of a reclaim entry point with a priority loop — `container_try_to_free_pages`
-/// (spec §8.6 item 4) or `try_to_free_pages` (spec §1) — as a resumable state: the call
+/// (docs/model.md §8.6 item 4) or `try_to_free_pages` (docs/model.md §1) — as a resumable state: the call
 /// sleeps in `congestion_wait` and `throttle_vm_writeout`, and the world (other tasks, the
 /// disk, kswapd) moves on while it sleeps, so the call resumes jiffy-exact.
 struct ReclaimCall: Sendable {
@@ -63,7 +63,7 @@ extension Kernel {
         beginReclaimCall(container: c, task: t)
     }
 
-    /// Starts `try_to_free_pages(zones, gfp)` for task `t` (spec §1): `may_writepage =
+    /// Starts `try_to_free_pages(zones, gfp)` for task `t` (docs/model.md §1): `may_writepage =
     /// !laptop_mode`, `may_swap = 1`, `swappiness = vm_swappiness`.
     mutating func beginDirectReclaim(task t: Int) -> ReclaimCall {
         beginReclaimCall(container: nil, task: t)
@@ -78,7 +78,7 @@ extension Kernel {
     }
 
     /// Runs the call until it sleeps or returns. Every sleep — `congestion_wait` (woken at
-    /// the first write completion below the queue's "off" threshold, or after HZ/10, spec
+    /// the first write completion below the queue's "off" threshold, or after HZ/10, docs/model.md
     /// §13.B), `throttle_vm_writeout`, `get_request_wait` on a full queue — counts in the
     /// call's and the pass's stall for as long as it really lasted. Per priority 12...0: reset `sc.nr_scanned`;
     /// shrink (`container_shrink_pages`, or `shrink_zones` noting the scanning priority and
@@ -153,7 +153,7 @@ extension Kernel {
         }
     }
 
-    /// `shrink_zones(priority, zones, sc)` for the one zone (spec §2).
+    /// `shrink_zones(priority, zones, sc)` for the one zone (docs/model.md §2).
     private mutating func shrinkZones(_ call: inout ReclaimCall) -> Int {
         call.allUnreclaimable = true
         zone.prevPriority = min(zone.prevPriority, call.priority)  // note scanning priority
@@ -171,7 +171,7 @@ extension Kernel {
     }
 
     /// Container reclaim succeeds once more than one page is freed (`nr_reclaimed > 1`,
-    /// spec §8.3: two pages, against 32 on the global path).
+    /// docs/model.md §8.3: two pages, against 32 on the global path).
     public static func containerReclaimSucceeded(nrReclaimed: Int) -> Bool { nrReclaimed > 1 }
 
     /// pdflush is woken and `may_writepage` set once the call's cumulative scan count passes
@@ -233,7 +233,7 @@ extension Kernel {
                 anonScanned: p.anonScanned, fileScanned: p.fileScanned))
     }
 
-    /// `container_shrink_pages(prio)` (spec §8.6 item 1): two separate loops, each over
+    /// `container_shrink_pages(prio)` (docs/model.md §8.6 item 1): two separate loops, each over
     /// `n = (physpages >> prio) + 1` (zero when below `swap_cluster_max`) in chunks of 32,
     /// first the active step, then the inactive step; returns pages freed.
     mutating func containerShrinkPages(_ priority: Int, container c: Int, call: inout ReclaimCall) -> Int {

@@ -1,4 +1,4 @@
-/// The `reclaim_mapped` decision of `shrink_active_list` (spec §3), as a value: what the
+/// The `reclaim_mapped` decision of `shrink_active_list` (docs/model.md §3), as a value: what the
 /// active step of a global pass decided, with the numbers behind it.
 public struct ReclaimMappedDecision: Sendable, Hashable {
     /// 100 >> min(prev_priority, priority).

@@ -1,6 +1,6 @@
 import ReclaimKernelFunctions
 
-/// The per-zone scan accumulators of `shrink_zone` (spec §2): each call adds
+/// The per-zone scan accumulators of `shrink_zone` (docs/model.md §2): each call adds
 /// `(list size >> priority) + 1`; once the sum reaches `swap_cluster_max` it is all scanned
 /// and the accumulator resets, otherwise nothing is scanned and the sum carries over —
 /// across priorities and across calls (G2).

@@ -1,18 +1,18 @@
 import ReclaimKernelFunctions
 
-/// `struct scan_control` of mm/vmscan.c (spec §1, §8.6 item 4).
+/// `struct scan_control` of mm/vmscan.c (docs/model.md §1, §8.6 item 4).
 public struct ScanControl: Sendable, Hashable {
-    /// Incremented by `shrink_page_list` per spec §4 rules 2 and 4; reset per priority.
+    /// Incremented by `shrink_page_list` per docs/model.md §4 rules 2 and 4; reset per priority.
     public var nrScanned = 0
     public var mayWritepage: Bool
     public var maySwap = true
     public var swapClusterMax = KernelConstants.swapClusterMax
-    /// Copied from `vm_swappiness`; never read on the container path (spec §8.6 item 2).
+    /// Copied from `vm_swappiness`; never read on the container path (docs/model.md §8.6 item 2).
     public var swappiness: Int
-    /// `GFP_KERNEL` carries `__GFP_FS` and `__GFP_IO` (spec §4 rule 9).
+    /// `GFP_KERNEL` carries `__GFP_FS` and `__GFP_IO` (docs/model.md §4 rule 9).
     public var gfpCanFS = true
     /// The reclaiming task has `PF_SWAPWRITE` (`may_write_to_queue`): it may write to a
-    /// congested queue. Only kswapd sets it ("kswapd may always write", spec §4 rule 9);
+    /// congested queue. Only kswapd sets it ("kswapd may always write", docs/model.md §4 rule 9);
     /// direct and container reclaimers keep dirty file pages while the disk is congested.
     public var swapWrite = false
 

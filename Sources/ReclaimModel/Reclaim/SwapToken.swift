@@ -1,6 +1,6 @@
-/// The swap token of 2.6.20 (mm/thrash.c, spec §13.G): one mm at a time holds it, and
+/// The swap token of 2.6.20 (mm/thrash.c, docs/model.md §13.G): one mm at a time holds it, and
 /// reclaim treats the holder's pages as referenced while the holder is inside a page fault.
-/// No timeout (§13.G1): the token changes hands only by priority, and is dropped at
+/// No timeout (docs/model.md §13.G): the token changes hands only by priority, and is dropped at
 /// priority 0 of direct reclaim and kswapd, and when the holder's mm goes away.
 struct SwapToken: Sendable, Hashable {
     /// `swap_token_mm`: the holder's task index (the model has one mm per task), nil = none.
@@ -11,7 +11,7 @@ struct SwapToken: Sendable, Hashable {
 
 /// The per-mm fields `grab_swap_token` keeps (`struct mm_struct`).
 struct SwapTokenMM: Sendable, Hashable {
-    /// `token_priority`: an `unsigned int`, so 0 - 1 wraps to `UInt32.max` (§13.G2: the
+    /// `token_priority`: an `unsigned int`, so 0 - 1 wraps to `UInt32.max` (§13.G: the
     /// `< 0` clamp is dead code).
     var priority: UInt32 = 0
     /// `faultstamp`: `global_faults` at this mm's last grab attempt.

@@ -53,7 +53,7 @@ extension Kernel {
 
     /// One jiffy of a victim that was killed while asleep in the kernel (a reclaim call, a
     /// read, `balance_dirty_pages`, a full request queue): in the kernel these paths have no
-    /// signal checks (spec §13.H2), so the call runs to its end and the fault that
+    /// signal checks (docs/model.md §13.H), so the call runs to its end and the fault that
     /// entered it finishes (a charge retry, an OOM answered "busy" by its own TIF_MEMDIE,
     /// an allocation from the reserves); only then does the task return to user space and
     /// exit, `oomExitLatencyJiffies` later. No new page references.

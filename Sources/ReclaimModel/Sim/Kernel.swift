@@ -19,7 +19,7 @@ public struct Kernel: Sendable {
     /// Every task the run knows, started or not, addressed by index (scenario tasks in file
     /// order, then forked children in fork order).
     public internal(set) var tasks: [TaskStruct] = []
-    /// The kernel's task list (spec §7.2, "task-list (creation) order"): indexes into
+    /// The kernel's task list (docs/model.md §7.2, "task-list (creation) order"): indexes into
     /// ``tasks`` of the tasks forked so far and not yet exited, in the order they were
     /// created. Scenario tasks enter when their start time comes (earlier start first, file
     /// order among equal starts, a parent before its children), forked children when forked.
@@ -28,7 +28,7 @@ public struct Kernel: Sendable {
     /// `current`: the task running at this moment of the jiffy (nil outside task context:
     /// I/O completion, pdflush, kswapd).
     var current: Int?
-    /// The disk's request queue (spec §13.A).
+    /// The disk's request queue (docs/model.md §13.A).
     var disk: BlockQueue
     /// Sleepers in `get_request_wait` on a full write queue, woken one per freed request.
     var requestWaiters: [BlockQueue.Sleeper] = []
@@ -56,12 +56,12 @@ public struct Kernel: Sendable {
     var laptopSync = WritebackThread()
     /// kswapd's state.
     var kswapd = Kswapd()
-    /// pdflush's `background_writeout` and `wb_kupdate` (spec §13.C6, C8).
+    /// pdflush's `background_writeout` and `wb_kupdate` (docs/model.md §13.C, C8).
     var pdflush = WritebackThread()
     var kupdate = WritebackThread()
-    /// `dirty_exceeded` (§13.C4-C5): writers call `balance_dirty_pages` every 8 pages.
+    /// `dirty_exceeded` (§13.C): writers call `balance_dirty_pages` every 8 pages.
     var dirtyExceeded = false
-    /// The one CPU's `ratelimits` counter of dirtied pages (§13.C4).
+    /// The one CPU's `ratelimits` counter of dirtied pages (§13.C).
     var ratelimitCount = 0
     /// Scratch space for isolated batches (no allocation per scan).
     var isolationBuffer: [Int32] = []

@@ -66,7 +66,7 @@ extension Kernel {
         if mm.file >= 0 {
             let f = Int(mm.file)
             for idx in mm.filePTE.indices where mm.filePTE[idx] != 0 {
-                // zap_pte_range: a young pte marks the page accessed (§13.E4).
+                // zap_pte_range: a young pte marks the page accessed (docs/model.md §13.E).
                 let pfn = files[f].pages[idx]
                 if mm.filePTE[idx] & FilePTE.young != 0 { markPageAccessed(pfn) }
                 pageRemoveRmap(pfn, task: t)

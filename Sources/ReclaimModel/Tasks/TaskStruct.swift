@@ -12,7 +12,7 @@ public enum TaskState: Sendable, Hashable {
     case exited
 }
 
-/// One process of the task list (spec §7): identity, OOM attributes, CPU time, mm — the
+/// One process of the task list (docs/model.md §7): identity, OOM attributes, CPU time, mm — the
 /// kernel's `task_struct` (named so as not to shadow Swift Concurrency's `Task`).
 public struct TaskStruct: Sendable {
     public let pid: Int32
@@ -49,17 +49,17 @@ public struct TaskStruct: Sendable {
     var pendingRef: PageRef?
     /// A reclaim call (container or direct) the task sleeps in.
     var reclaim: ReclaimCall?
-    /// The pending fault already charged its page to the container (spec §8.2 "prepare").
+    /// The pending fault already charged its page to the container (docs/model.md §8.2 "prepare").
     var precharged = false
     /// The pending swap fault already called `grab_swap_token` (its retry must not again).
     var swapTokenTried = false
-    /// Where the pending fault's page allocation stands (spec §5).
+    /// Where the pending fault's page allocation stands (docs/model.md §5).
     var allocPhase = AllocPhase.start
     /// Start of the sleep the task is in, when it is accounted as a stall (reclaim naps,
     /// `balance_dirty_pages` waits, `get_request_wait`).
     var sleepSince: Int?
     /// Asleep in `congestion_wait(WRITE, ...)`: woken early when a write request frees
-    /// below the queue's "off" threshold (spec §13.B2).
+    /// below the queue's "off" threshold (docs/model.md §13.B).
     var congestionWaiting = false
     /// Inside `balance_dirty_pages`: the pages it has written so far.
     var dirtyBalance: Int?

@@ -2,7 +2,7 @@ import ReclaimKernelFunctions
 import ReclaimRecords
 import DequeModule
 
-/// The disk's request queue of 2.6.20 (block/ll_rw_blk.c, spec §13.A) in front of one disk
+/// The disk's request queue of 2.6.20 (block/ll_rw_blk.c, docs/model.md §13.A) in front of one disk
 /// that serves one request at a time: pages arrive as one-page bios, a bio contiguous with a
 /// queued request that has not started (same direction, same file and the next or previous
 /// page index, or the next or previous swap slot) merges into it up to `max_sectors`,

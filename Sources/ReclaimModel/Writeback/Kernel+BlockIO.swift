@@ -1,6 +1,6 @@
 /// Submitting pages to the block queue and completing its requests (mm/page_io.c,
 /// `end_page_writeback`, block/ll_rw_blk.c `__freed_request`), and the two ways of sleeping
-/// on it: `congestion_wait` (woken early, spec §13.B) and `get_request_wait` (§13.A7).
+/// on it: `congestion_wait` (woken early, docs/model.md §13.B) and `get_request_wait` (§13.A).
 extension Kernel {
     /// Starts the write of a dirty page: `clear_page_dirty_for_io`, `PG_writeback`, and for
     /// reclaim's `pageout()` also `PG_reclaim`; the page goes to the queue as a one-page bio

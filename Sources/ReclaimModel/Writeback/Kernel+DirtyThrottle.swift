@@ -1,7 +1,7 @@
 import ReclaimKernelFunctions
 import ReclaimRecords
 /// Writer throttling and periodic writeback of mm/page-writeback.c: `balance_dirty_pages`
-/// with `dirty_exceeded`, `wb_kupdate`, and laptop mode's flush timer (spec §13.C).
+/// with `dirty_exceeded`, `wb_kupdate`, and laptop mode's flush timer (docs/model.md §13.C).
 extension Kernel {
     /// `ratelimit_pages`: a writer calls `balance_dirty_pages` every this many dirtied pages:
     /// `vm_total_pages / (ncpus * 32)` clamped to 16...1024 (4 MiB), one CPU. [I] one CPU.
@@ -24,7 +24,7 @@ extension Kernel {
         noteDirtied(task: t) ? balanceDirtyPages(task: t) : .done
     }
 
-    /// `balance_dirty_pages` (spec §13.C5): while dirty + writeback exceed the dirty
+    /// `balance_dirty_pages` (docs/model.md §13.C): while dirty + writeback exceed the dirty
     /// threshold, set `dirty_exceeded`, write up to `1.5 * ratelimit_pages` dirty pages
     /// (blocking: it does not stop at a congested queue, only sleeps when the queue is
     /// full), and `congestion_wait(WRITE, HZ/10)` until the total is under the threshold or
@@ -74,7 +74,7 @@ extension Kernel {
         return .done
     }
 
-    /// `wb_kupdate` (spec §13.C8), every `dirty_writeback_centisecs`: 1024-page nonblocking
+    /// `wb_kupdate` (docs/model.md §13.C), every `dirty_writeback_centisecs`: 1024-page nonblocking
     /// passes over files dirtied at least `dirty_expire_centisecs` ago, as many pages as
     /// were dirty when it started; a short pass sleeps in `congestion_wait` when it met
     /// congestion and ends the run otherwise. The next run is due a period after this one
@@ -108,7 +108,7 @@ extension Kernel {
         kupdate.nextRun = max(kupdate.start + period, now + hz)
     }
 
-    /// Laptop mode (spec §13.C12): `laptop_mode` seconds after the last request completion
+    /// Laptop mode (docs/model.md §13.C): `laptop_mode` seconds after the last request completion
     /// the timer fires and pdflush runs `sys_sync`: every dirty page is written (blocking,
     /// regardless of congestion), and when the writes have finished the timer is deleted
     /// (`laptop_sync_completion`) until the next completion arms it again.

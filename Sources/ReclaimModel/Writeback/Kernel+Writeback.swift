@@ -1,7 +1,7 @@
 import ReclaimKernelFunctions
 import ReclaimRecords
 /// Writeback (mm/page-writeback.c, fs/fs-writeback.c, mm/page_io.c): dirty limits,
-/// `writeback_inodes`, pdflush's `background_writeout` (spec §13.C).
+/// `writeback_inodes`, pdflush's `background_writeout` (docs/model.md §13.C).
 extension Kernel {
     /// `get_dirty_limits` of 2.6.20: `(background, dirty)` thresholds in pages.
     ///
@@ -19,7 +19,7 @@ extension Kernel {
     }
 
     /// `throttle_vm_writeout`: true while `NR_WRITEBACK + NR_UNSTABLE_NFS` exceeds the dirty
-    /// threshold plus a tenth (spec §2), i.e. the caller must `congestion_wait(HZ/10)` again.
+    /// threshold plus a tenth (docs/model.md §2), i.e. the caller must `congestion_wait(HZ/10)` again.
     func mustThrottleWriteout() -> Bool {
         var limit = dirtyLimits().dirty
         limit += limit / 10
@@ -35,7 +35,7 @@ extension Kernel {
         var blocked = false
     }
 
-    /// `writeback_inodes` (`sync_sb_inodes` + `mpage_writepages`, spec §13.C9): files with
+    /// `writeback_inodes` (`sync_sb_inodes` + `mpage_writepages`, docs/model.md §13.C): files with
     /// dirty pages, oldest `dirtied_when` first (only those dirtied at or before `olderThan`
     /// for kupdate), each written from its `writeback_index` onwards in page order, wrapping
     /// once (`range_cyclic`), skipping pages under writeback, until `nrToWrite` pages are
@@ -100,7 +100,7 @@ extension Kernel {
         runPdflush()
     }
 
-    /// `background_writeout(min_pages)` (spec §13.C6): while the dirty count is at or above
+    /// `background_writeout(min_pages)` (docs/model.md §13.C): while the dirty count is at or above
     /// the background threshold or pages are still owed, write 1024-page nonblocking passes;
     /// after a short pass, `congestion_wait(WRITE, HZ/10)`, then stop unless the pass met
     /// congestion.
