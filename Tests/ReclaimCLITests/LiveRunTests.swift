@@ -127,9 +127,14 @@ import Testing
             let event = try #require(try Row.fetchOne(db, sql: "SELECT * FROM oom_events"))
             #expect(event["victim_pid"] as Int == 100 && event["chosen_pid"] as Int == 100)
             #expect(event["scope"] as String == "container" && event["container"] as String == "web")
-            // The failed reclaim call that led to it: the leak's last call before the kill.
-            let callNo: Int? = event["call_no"]
-            #expect(try Int.fetchOne(db, sql: "SELECT pid FROM reclaim_calls WHERE call_no = ?", arguments: [callNo]) == 100)
+            // The failed reclaim call that led to it: the triggering task's last call before
+            // the kill. The trigger is whichever task of the memcg charged when the limit was
+            // hit (usually the leak; the idle task or a page of the binary faulting in can be
+            // it too), so the call belongs to the trigger, not necessarily to the victim.
+            let callNo = try #require(event["call_no"] as Int?)
+            let triggerPid = try #require(event["trigger_pid"] as Int?)
+            #expect([100, 101].contains(triggerPid), "the trigger is a task of the memcg: \(triggerPid)")
+            #expect(try Int.fetchOne(db, sql: "SELECT pid FROM reclaim_calls WHERE call_no = ?", arguments: [callNo]) == triggerPid)
             #expect(try Int.fetchOne(db, sql: "SELECT oom_killed FROM tasks WHERE pid = 100") == 1)
             // Candidates: the kernel's task dump, both tasks, each scored by the modern
             // oom_badness: rss + swapents + pgtables_bytes / 4096 (oom_score_adj 0); the victim
