@@ -24,5 +24,9 @@ public enum ModelInfo {
     /// page cache touched by `mark_page_accessed`, read(2) readahead; `machine.kernel_pages`
     /// out of free memory and `mem_map` out of `vm_total_pages`; the swap token; shared file
     /// mappings (`_mapcount`, a pte per mm, first-toucher charge) (issue 14).
-    public static let modelVersion = "2.6.20-rss/6"
+    ///
+    /// `/7`: anonymous pages shared copy-on-write after fork: per-pte young/dirty/write bits,
+    /// `do_wp_page` reuse or copy, rmap over every mm of the anon_vma; a swap-in by a read
+    /// maps the page write-protected, so a later write takes a minor fault (issue 14 §3).
+    public static let modelVersion = "2.6.20-rss/7"
 }

@@ -83,17 +83,31 @@ extension Kernel {
         }
     }
 
-    /// Clears referenced and young bits, the file ptes' too (as an earlier scan would have).
+    /// Clears referenced and young bits of every pte (as an earlier scan would have).
     mutating func age(_ pfns: [Int32]) {
         for p in pfns {
-            frames.clear(p, [.referenced, .young])
+            frames.clear(p, .referenced)
             clearFilePTEYoung(p)
         }
     }
 
-    /// Clears the young bit of every file pte mapping `pfn`.
+    /// Whether any pte mapping `pfn` is young.
+    func anyPTEYoung(_ pfn: Int32) -> Bool {
+        let idx = Int(frames.index[Int(pfn)])
+        if frames.has(pfn, .anon) {
+            return anonMappers(pfn).contains { tasks[$0].mm!.anonBits[idx] & AnonPTE.young != 0 }
+        }
+        return files[Int(frames.space[Int(pfn)])].mappers.contains { tasks[$0].mm!.filePTE[idx] & FilePTE.young != 0 }
+    }
+
+    /// Clears the young bit of every pte mapping `pfn`.
     mutating func clearFilePTEYoung(_ pfn: Int32) {
-        guard !frames.has(pfn, .anon), frames.space[Int(pfn)] >= 0 else { return }
+        guard frames.space[Int(pfn)] >= 0 else { return }
+        if frames.has(pfn, .anon) {
+            let idx = Int(frames.index[Int(pfn)])
+            for m in anonMappers(pfn) { tasks[m].mm!.anonBits[idx] &= ~AnonPTE.young }
+            return
+        }
         let f = Int(frames.space[Int(pfn)])
         let idx = Int(frames.index[Int(pfn)])
         for m in files[f].mappers where tasks[m].mm!.filePTE[idx] != 0 {
@@ -103,7 +117,6 @@ extension Kernel {
 
     /// Unmaps every pte of `pfn` (young bits cleared first, so `try_to_unmap` cannot refuse).
     mutating func unmapEveryPTE(_ pfn: Int32) {
-        frames.clear(pfn, .young)
         clearFilePTEYoung(pfn)
         let done = tryToUnmap(pfn)
         precondition(done && !frames.has(pfn, .mapped))

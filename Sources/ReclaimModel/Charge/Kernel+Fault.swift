@@ -28,12 +28,22 @@ extension Kernel {
             if idx >= tasks[t].mm!.anonPTE.count { tasks[t].mm!.growAnon(to: idx + 1) }
             let pte = tasks[t].mm!.anonPTE[idx]
             if pte > 0 {
+                if ref.write && tasks[t].mm!.anonBits[idx] & AnonPTE.write == 0 {
+                    // A write to a write-protected pte faults into do_wp_page (docs/model.md §13.F).
+                    let result = doWpPage(task: t, index: idx, countsFault: true)
+                    return returnToUser(result, task: t)
+                }
                 if tasks[t].precharged { releasePrecharge(t) }
                 return touch(pte - 1, write: ref.write, task: t)
             }
             if let r = precharge(t) { return r }
-            let result = pte == 0
+            var result = pte == 0
                 ? anonymousFault(task: t, index: idx) : swapFault(task: t, index: idx, slot: -pte - 1, write: ref.write)
+            if result == .done && ref.write && tasks[t].mm!.anonBits[idx] & AnonPTE.write == 0 {
+                // do_swap_page mapped a page others still use read-only: do_wp_page copies it
+                // within the same fault.
+                result = doWpPage(task: t, index: idx, countsFault: false)
+            }
             return returnToUser(result, task: t)
         case .file:
             let file = Int(tasks[t].mm!.file)
@@ -67,18 +77,20 @@ extension Kernel {
     @inline(__always)
     mutating func touch(_ pfn: Int32, write: Bool, task t: Int) -> AccessResult {
         if frames.has(pfn, .anon) {
-            frames.set(pfn, .young)
-        } else {
-            tasks[t].mm!.filePTE[Int(frames.index[Int(pfn)])] |= FilePTE.young
+            let idx = Int(frames.index[Int(pfn)])
+            tasks[t].mm!.anonBits[idx] |= AnonPTE.young
+            if write { tasks[t].mm!.anonBits[idx] |= AnonPTE.dirty }
+            return .done
         }
-        guard write, !frames.has(pfn, .pteDirty), !frames.has(pfn, .dirty) else { return .done }
-        setPteDirty(pfn)
-        return frames.has(pfn, .anon) ? .done : dirtiedPage(task: t)
+        tasks[t].mm!.filePTE[Int(frames.index[Int(pfn)])] |= FilePTE.young
+        guard write, !frames.has(pfn, .dirty) else { return .done }
+        setPteDirty(pfn, task: t)
+        return dirtiedPage(task: t)
     }
 
     /// Charges the fault to the task's container, unless a blocked attempt already did.
     /// nil = charged (or no container); otherwise how the charge loop left the task.
-    private mutating func precharge(_ t: Int) -> AccessResult? {
+    mutating func precharge(_ t: Int) -> AccessResult? {
         guard tasks[t].container != nil, !tasks[t].precharged else { return nil }
         let r = chargeLoop(task: t)
         guard r == .done else { return r }
@@ -94,7 +106,7 @@ extension Kernel {
     }
 
     /// The charge now belongs to the mapped page (`pageAddRmap` attached it).
-    private mutating func chargeUsed(_ t: Int) { tasks[t].precharged = false }
+    mutating func chargeUsed(_ t: Int) { tasks[t].precharged = false }
 
     /// `do_anonymous_page` (first touch taken as a write): a zeroed page at the active
     /// head, mapped and charged.
@@ -106,9 +118,10 @@ extension Kernel {
         case .failed: return .died
         }
         frames.set(pfn, .anon)
-        frames.space[Int(pfn)] = Int32(t)
+        frames.space[Int(pfn)] = tasks[t].mm!.anonVMA
         frames.index[Int(pfn)] = Int32(index)
         tasks[t].mm!.anonPTE[index] = pfn + 1
+        tasks[t].mm!.anonBits[index] = AnonPTE.write
         lruCacheAddActive(pfn)
         pageAddRmap(pfn, task: t, write: true)
         chargeUsed(t)
@@ -142,7 +155,7 @@ extension Kernel {
                 return .died
             }
             frames.set(pfn, [.anon, .swapCache, .locked])
-            frames.space[Int(pfn)] = Int32(t)
+            frames.space[Int(pfn)] = tasks[t].mm!.anonVMA
             frames.index[Int(pfn)] = Int32(index)
             frames.swapSlot[Int(pfn)] = slot
             swap.cache[Int(slot)] = pfn
@@ -151,20 +164,25 @@ extension Kernel {
             major = true
         }
         tasks[t].swapTokenTried = false
-        // A page swap readahead brought in belongs to the pte that maps it now.
-        frames.space[Int(pfn)] = Int32(t)
+        // A page swap readahead brought in belongs to the anon_vma of the pte that maps it now.
+        frames.space[Int(pfn)] = tasks[t].mm!.anonVMA
         frames.index[Int(pfn)] = Int32(index)
+        // The pte is writable only for a write to a page nobody else uses
+        // (`can_share_swap_page`, counted before this pte's slot reference goes).
+        let exclusive = write && canShareSwapPage(pfn)
         tasks[t].mm!.anonPTE[index] = pfn + 1
+        tasks[t].mm!.anonBits[index] = exclusive ? AnonPTE.write : 0
         tasks[t].mm!.swapEntries -= 1
         swap.release(slot)
-        pageAddRmap(pfn, task: t, write: write)
+        pageAddRmap(pfn, task: t, write: exclusive)
         chargeUsed(t)
-        if swap.isFull && !frames.has(pfn, .writeback) {
+        // remove_exclusive_swap_page: only a page this pte alone uses leaves the swap cache.
+        if swap.isFull && !frames.has(pfn, .writeback) && frames.mapcount[Int(pfn)] == 1 && swap.refs[Int(slot)] == 1 {
             deleteFromSwapCache(pfn)
             if frames.has(pfn, .dirty) {
                 // The data now lives only in memory again: the pte keeps it dirty.
                 frames.clear(pfn, .dirty)
-                frames.set(pfn, .pteDirty)
+                tasks[t].mm!.anonBits[index] |= AnonPTE.dirty
             }
         }
         countFault(t, major: major)
@@ -216,7 +234,7 @@ extension Kernel {
         return .done
     }
 
-    private mutating func countFault(_ t: Int, major: Bool) {
+    mutating func countFault(_ t: Int, major: Bool) {
         tasks[t].faults += 1
         totals.faults += 1
         if major {

@@ -39,7 +39,7 @@ extension Kernel {
                 guard Watermarks.ok(free: frames.freeCount, mark: zone.watermarks.min), let p = frames.allocate() else { break }
                 page = p
                 frames.set(page, [.anon, .swapCache, .locked])
-                frames.space[Int(page)] = Int32(t)
+                frames.space[Int(page)] = tasks[t].mm!.anonVMA
                 frames.index[Int(page)] = 0
                 frames.swapSlot[Int(page)] = Int32(s)
                 swap.cache[s] = page

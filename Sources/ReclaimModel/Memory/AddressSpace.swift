@@ -3,6 +3,13 @@ public struct MM: Sendable {
     /// One pte per anonymous page: 0 = none, > 0 = present at pfn `v - 1`,
     /// < 0 = swapped out to slot `-v - 1`.
     var anonPTE: [Int32]
+    /// The bits of each present anonymous pte: ``AnonPTE/young``, ``AnonPTE/dirty`` and
+    /// ``AnonPTE/write`` (a pte without it is write-protected: copy-on-write after fork,
+    /// or a swap-in by a read; docs/model.md §13.F).
+    var anonBits: [UInt8]
+    /// The anon_vma of this mm's anonymous pages: the task index of the family's first mm
+    /// (a forked child shares its parent's, `anon_vma_link`).
+    var anonVMA: Int32
     /// The file this task uses (index into `Kernel.files`), or -1; mapped only with
     /// `access: mmap`.
     public let file: Int32
@@ -18,8 +25,10 @@ public struct MM: Sendable {
     /// The swap token's per-mm state (§13.G).
     var token = SwapTokenMM()
 
-    init(anonPages: Int, file: Int32, filePages: Int) {
+    init(anonPages: Int, file: Int32, filePages: Int, anonVMA: Int32) {
         anonPTE = Array(repeating: 0, count: anonPages)
+        anonBits = Array(repeating: 0, count: anonPages)
+        self.anonVMA = anonVMA
         self.file = file
         self.filePages = filePages
         filePTE = Array(repeating: 0, count: filePages)
@@ -30,7 +39,9 @@ public struct MM: Sendable {
 
     /// Grows the anonymous mapping (a leak's brk/mmap).
     mutating func growAnon(to pages: Int) {
-        if pages > anonPTE.count { anonPTE.append(contentsOf: repeatElement(0, count: pages - anonPTE.count)) }
+        guard pages > anonPTE.count else { return }
+        anonBits.append(contentsOf: repeatElement(0, count: pages - anonPTE.count))
+        anonPTE.append(contentsOf: repeatElement(0, count: pages - anonPTE.count))
     }
 }
 
@@ -68,4 +79,13 @@ enum FilePTE {
     static let present: UInt8 = 1
     /// The accessed bit.
     static let young: UInt8 = 2
+}
+
+/// Bits of one anonymous pte (`MM.anonBits`).
+enum AnonPTE {
+    /// The accessed bit.
+    static let young: UInt8 = 1
+    static let dirty: UInt8 = 2
+    /// Writable; fork clears it in parent and child (copy-on-write).
+    static let write: UInt8 = 4
 }

@@ -11,14 +11,15 @@ extension Kernel {
         let p = Int(pfn)
         let first = frames.mapcount[p] == 0
         if frames.has(pfn, .anon) {
-            precondition(first, "an anonymous page has one pte")
-            frames.set(pfn, .young)
+            let idx = Int(frames.index[p])
+            precondition(tasks[t].mm!.anonPTE[idx] == pfn + 1, "the caller sets the pte")
+            tasks[t].mm!.anonBits[idx] |= AnonPTE.young
         } else {
             let idx = Int(frames.index[p])
             precondition(tasks[t].mm!.filePTE[idx] == 0, "one pte per mm")
             tasks[t].mm!.filePTE[idx] = FilePTE.present | FilePTE.young
         }
-        if write { setPteDirty(pfn) }
+        if write { setPteDirty(pfn, task: t) }
         frames.mapcount[p] += 1
         tasks[t].mm!.rss += 1
         if tasks[t].mm!.rss > tasks[t].maxRSS { tasks[t].maxRSS = tasks[t].mm!.rss }
@@ -41,14 +42,15 @@ extension Kernel {
     }
 
     /// `page_remove_rmap`: `t`'s pte goes away (an anonymous pte's dirty bit moves into
-    /// `PG_dirty`); at the last unmap (mapcount 1 -> 0) the counters move and the page is
+    /// `PG_dirty`, as `try_to_unmap_one` does; zap and COW clear it first); at the last unmap (mapcount 1 -> 0) the counters move and the page is
     /// uncharged from whichever container it was charged to (the v2 "del" hook, docs/model.md §8.2).
     mutating func pageRemoveRmap(_ pfn: Int32, task t: Int) {
         let p = Int(pfn)
         precondition(frames.mapcount[p] > 0)
         if frames.has(pfn, .anon) {
-            if frames.has(pfn, .pteDirty) { setPageDirty(pfn) }
-            frames.clear(pfn, [.young, .pteDirty])
+            let idx = Int(frames.index[p])
+            if tasks[t].mm!.anonBits[idx] & AnonPTE.dirty != 0 { setPageDirty(pfn) }
+            tasks[t].mm!.anonBits[idx] = 0
         } else {
             tasks[t].mm!.filePTE[Int(frames.index[p])] = 0
         }
@@ -68,8 +70,12 @@ extension Kernel {
     /// A write through the pte. Anonymous pages keep the dirty bit in the pte until unmap;
     /// shared file mappings are write-protected since 2.6.19, so the first write after a
     /// clean state faults and calls `set_page_dirty` at once.
-    mutating func setPteDirty(_ pfn: Int32) {
-        if frames.has(pfn, .anon) { frames.set(pfn, .pteDirty) } else { setPageDirty(pfn) }
+    mutating func setPteDirty(_ pfn: Int32, task t: Int) {
+        if frames.has(pfn, .anon) {
+            tasks[t].mm!.anonBits[Int(frames.index[Int(pfn)])] |= AnonPTE.dirty
+        } else {
+            setPageDirty(pfn)
+        }
     }
 
     /// `set_page_dirty`: file pages are counted in `NR_FILE_DIRTY` and queued for pdflush;

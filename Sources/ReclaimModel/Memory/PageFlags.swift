@@ -24,10 +24,8 @@ public struct PageFlags: OptionSet, Sendable, Hashable {
     public static let reclaim = PageFlags(rawValue: 1 << 8)
     /// `page_mapped`: mapcount > 0 (``PageFrames/mapcount``).
     public static let mapped = PageFlags(rawValue: 1 << 9)
-    /// The young (accessed) bit of an anonymous page's pte.
-    public static let young = PageFlags(rawValue: 1 << 10)
-    /// The dirty bit of the mapping pte (moved into PG_dirty at unmap).
-    public static let pteDirty = PageFlags(rawValue: 1 << 11)
+    // Bits 10 and 11 held an anonymous page's one pte's young and dirty bits before pages
+    // were shared; pte bits now live in `MM.anonBits` / `MM.filePTE`.
     /// Allocated (not on the free list).
     public static let inUse = PageFlags(rawValue: 1 << 12)
 }

@@ -16,11 +16,15 @@ extension Kernel {
                 // TestSetPageLocked failed: counted as referenced, ptes not walked.
                 r += 1
             } else if f.contains(.anon) {
-                if f.contains(.young) {
-                    r += 1
-                    frames.clear(pfn, .young)
+                // page_referenced_anon: every pte in the anon_vma's mms, summed.
+                let idx = Int(frames.index[Int(pfn)])
+                for m in anonMappers(pfn) {
+                    if tasks[m].mm!.anonBits[idx] & AnonPTE.young != 0 {
+                        r += 1
+                        tasks[m].mm!.anonBits[idx] &= ~AnonPTE.young
+                    }
+                    if swapTokenBonus(mapper: m) { r += 1 }
                 }
-                if swapTokenBonus(mapper: Int(frames.space[Int(pfn)])) { r += 1 }
             } else {
                 // page_referenced_file: every mapper's pte, summed.
                 let file = Int(frames.space[Int(pfn)])

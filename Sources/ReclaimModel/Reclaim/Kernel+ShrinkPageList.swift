@@ -85,24 +85,26 @@ extension Kernel {
         return .free
     }
 
-    /// `try_to_unmap` (docs/model.md §13.F): an anonymous page's one pte becomes a swap entry (the
-    /// pte takes a reference on the slot); a file page's ptes are cleared mapper by mapper,
-    /// stopping with `SWAP_FAIL` at a young pte (its young bit cleared; the ptes already
+    /// `try_to_unmap` (docs/model.md §13.F): an anonymous page's ptes (one per mm of its
+    /// anon_vma that maps it) each become a swap entry taking a reference on the slot; a file
+    /// page's ptes are cleared mapper by mapper; both stop with `SWAP_FAIL` at a young pte (its young bit cleared; the ptes already
     /// removed stay removed). The last unmap uncharges (docs/model.md §8.2). False on `SWAP_FAIL`.
     @discardableResult
     mutating func tryToUnmap(_ pfn: Int32) -> Bool {
         let owner = Int(frames.space[Int(pfn)])
         let idx = Int(frames.index[Int(pfn)])
         if frames.has(pfn, .anon) {
-            if frames.has(pfn, .young) {
-                frames.clear(pfn, .young)
-                return false
-            }
             let slot = frames.swapSlot[Int(pfn)]
-            swap.retain(slot)
-            tasks[owner].mm!.anonPTE[idx] = -(slot + 1)
-            tasks[owner].mm!.swapEntries += 1
-            pageRemoveRmap(pfn, task: owner)
+            for m in anonMappers(pfn) {
+                if tasks[m].mm!.anonBits[idx] & AnonPTE.young != 0 {
+                    tasks[m].mm!.anonBits[idx] &= ~AnonPTE.young
+                    return false
+                }
+                swap.retain(slot)
+                tasks[m].mm!.anonPTE[idx] = -(slot + 1)
+                tasks[m].mm!.swapEntries += 1
+                pageRemoveRmap(pfn, task: m)
+            }
             return true
         }
         for m in files[owner].mappers where idx < tasks[m].mm!.filePTE.count {

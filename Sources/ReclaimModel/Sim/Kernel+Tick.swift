@@ -134,7 +134,7 @@ extension Kernel {
                 var p = list.head
                 while p >= 0 {
                     let f = frames.flags[Int(p)]
-                    if f.contains(.dirty) || f.contains(.pteDirty) { dirty += 1 }
+                    if f.contains(.dirty) || (f.contains(.anon) && anonPteDirty(p)) { dirty += 1 }
                     if f.contains(.writeback) { writeback += 1 }
                     p = frames.containerLinks.next[Int(p)]
                 }

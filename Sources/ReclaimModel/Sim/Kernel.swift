@@ -16,6 +16,9 @@ public struct Kernel: Sendable {
     var files: [FileSpace] = []
     /// Files named by `file:`, by name (index into ``files``).
     var namedFiles: [String: Int] = [:]
+    /// anon_vma -> the tasks whose mm it holds (a family of forked mms, in fork order): the
+    /// rmap walk of an anonymous page visits these mms (docs/model.md §13.F).
+    var anonVMAs: [Int: [Int]] = [:]
     /// Every task the run knows, started or not, addressed by index (scenario tasks in file
     /// order, then forked children in fork order).
     public internal(set) var tasks: [TaskStruct] = []

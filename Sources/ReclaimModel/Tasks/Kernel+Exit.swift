@@ -18,7 +18,8 @@ extension Kernel {
             }
             if maps { files[Int(file)].mappers.append(t) }
         }
-        tasks[t].mm = MM(anonPages: w.anonPages, file: file, filePages: maps ? w.filePages : 0)
+        tasks[t].mm = MM(anonPages: w.anonPages, file: file, filePages: maps ? w.filePages : 0, anonVMA: Int32(t))
+        anonVMAs[t] = [t]
         tasks[t].state = .running
         tasks[t].blockedUntil = now
         taskList.append(t)
@@ -28,8 +29,10 @@ extension Kernel {
         }
     }
 
-    /// A `fork` workload's child: its own mm of `pages` anonymous pages written once, same
-    /// container and credentials, appended to the task list (creation order).
+    /// A `fork` workload's child: same container and credentials, appended to the task list
+    /// (creation order); its mm shares the parent's anonymous pages copy-on-write
+    /// (``copyPageRange(from:to:)``), then it writes its anonymous pages `0..<pages` once:
+    /// pages it shares with the parent first (each write breaks COW), then new ones.
     mutating func forkChild(of p: Int, pages: Int) {
         let parent = tasks[p]
         let k = parent.children.count + 1
@@ -46,6 +49,7 @@ extension Kernel {
         child.parent = p
         tasks.append(child)
         startTask(tasks.count - 1)
+        copyPageRange(from: p, to: tasks.count - 1)
         // dup_mm copies the parent's mm, then resets token_priority and last_interval.
         tasks[tasks.count - 1].mm!.token.faultstamp = tasks[p].mm?.token.faultstamp ?? 0
     }
@@ -73,6 +77,9 @@ extension Kernel {
             }
             files[f].mappers.removeAll { $0 == t }
         }
+        let family = Int(mm.anonVMA)
+        anonVMAs[family]?.removeAll { $0 == t }
+        if anonVMAs[family]?.isEmpty == true { anonVMAs[family] = nil }
         dropSwapToken(ifHeldBy: t)  // mmput: put_swap_token after exit_mmap
         tasks[t].mm = nil
         tasks[t].state = .exited
@@ -99,19 +106,14 @@ extension Kernel {
         tasks[t].readPrevIndex = nil
     }
 
-    /// Zaps one present anonymous pte: the page is freed unless the swap cache must keep it
-    /// (write or read in flight).
+    /// Zaps one present anonymous pte: a page other mms still map stays theirs; otherwise
+    /// it is freed unless the swap cache must keep it (``freeUnmappedAnon(_:)``).
     private mutating func zapAnonPage(_ pfn: Int32, task t: Int) {
-        frames.clear(pfn, .pteDirty)  // anonymous data dies with the mm
+        let idx = Int(frames.index[Int(pfn)])
+        tasks[t].mm!.anonBits[idx] &= ~AnonPTE.dirty  // zap_pte_range ignores an anon pte's dirty bit
         pageRemoveRmap(pfn, task: t)
-        tasks[t].mm!.anonPTE[Int(frames.index[Int(pfn)])] = 0
-        if frames.has(pfn, .swapCache) {
-            if frames.has(pfn, .writeback) || frames.has(pfn, .locked) { return }
-            deleteFromSwapCache(pfn)
-        }
-        frames.clear(pfn, .dirty)
-        lruRemove(pfn)
-        freePage(pfn)
+        tasks[t].mm!.anonPTE[idx] = 0
+        if frames.mapcount[Int(pfn)] == 0 { freeUnmappedAnon(pfn) }
     }
 
     /// `free_swap_and_cache`: drops the pte's slot reference; a swap-cache page nobody else
