@@ -99,7 +99,8 @@ extension Scenario.Workload {
             int("pages", pages)
             int("refs_per_tick", refsPerTick)
             pattern(accessPattern)
-        case .fork(let children, let childPages, let intervalSeconds):
+        case .fork(let children, let childPages, let intervalSeconds, let pages):
+            int("pages", pages)
             int("children", children)
             int("child_pages", childPages)
             members["interval_s"] = .number(intervalSeconds)

@@ -86,9 +86,10 @@ extension Scenario.Workload {
             .fileWorkingSet(pages: pages, refsPerTick: refsPerTick, pattern: pattern)
         case .fileDirty(let pages, let refsPerTick, let pattern, let writeRatio):
             .fileDirty(pages: pages, refsPerTick: refsPerTick, pattern: pattern, writeRatio: writeRatio)
-        case .fork(let children, let childPages, let intervalSeconds):
+        case .fork(let children, let childPages, let intervalSeconds, let pages):
             .fork(
-                children: children, childPages: childPages, intervalJiffies: Scenario.jiffies(intervalSeconds, hz: hz))
+                children: children, childPages: childPages, intervalJiffies: Scenario.jiffies(intervalSeconds, hz: hz),
+                pages: pages)
         }
     }
 }

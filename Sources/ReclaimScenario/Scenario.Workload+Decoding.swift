@@ -9,7 +9,7 @@ extension Scenario.Workload {
         ("file-stream", ["pages", "refs_per_tick", "access", "file"]),
         ("file-working-set", ["pages", "refs_per_tick", "pattern", "theta", "access", "file"]),
         ("file-dirty", ["pages", "refs_per_tick", "pattern", "theta", "write_ratio", "access", "file"]),
-        ("fork", ["children", "child_pages", "interval_s"]),
+        ("fork", ["pages", "children", "child_pages", "interval_s"]),
     ]
 
     static let patterns = ["uniform", "zipf", "sequential"]
@@ -76,7 +76,8 @@ extension Scenario.Workload {
                 children: try map.int("children", default: 1, in: 0...Scenario.Limits.maxChildren),
                 childPages: try map.int("child_pages", default: 256, in: 1...maxPages),
                 intervalSeconds: try map.number(
-                    "interval_s", default: 1, in: NumberRange(lower: 0, upper: Scenario.Limits.maxDurationSeconds)))
+                    "interval_s", default: 1, in: NumberRange(lower: 0, upper: Scenario.Limits.maxDurationSeconds)),
+                pages: try map.int("pages", default: 0, in: 0...maxPages))
         }
     }
 

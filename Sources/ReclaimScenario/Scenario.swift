@@ -126,8 +126,9 @@ public struct Scenario: Sendable, Hashable {
         /// `file-dirty`: `pages` (required), `refs_per_tick` (64), `pattern` (uniform),
         /// `write_ratio` (1).
         case fileDirty(pages: Int, refsPerTick: Int, pattern: AccessPattern, writeRatio: Double)
-        /// `fork`: `children` (1), `child_pages` (256), `interval_s` (1).
-        case fork(children: Int, childPages: Int, intervalSeconds: Double)
+        /// `fork`: `children` (1), `child_pages` (256), `interval_s` (1), `pages` (0): the
+        /// parent's own anonymous pages, shared copy-on-write with its children.
+        case fork(children: Int, childPages: Int, intervalSeconds: Double, pages: Int = 0)
 
         /// The scenario name of the kind (`anon-grow`, ...).
         public var kindName: String {

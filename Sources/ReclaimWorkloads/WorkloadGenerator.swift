@@ -81,8 +81,9 @@ public struct WorkloadGenerator: Sendable {
         case .fileDirty(let pages, let r, let pat, let w):
             kind = .fileDirty
             (file, set, refs, pattern, writeRatio) = (pages, pages, r, pat, w)
-        case .fork:
+        case .fork(_, _, _, let pages):
             kind = .fork
+            (anon, touch) = (pages, pages)
         }
         self.kind = kind
         anonPages = anon
@@ -168,7 +169,7 @@ public struct WorkloadGenerator: Sendable {
             refsLeft -= 1
             return PageRef(area: .file, index: pick(setPages), write: drawWrite())
         case .fork:
-            return nil
+            return nextTouch()
         }
     }
 
@@ -209,7 +210,7 @@ public struct WorkloadGenerator: Sendable {
     /// Children due by now for a `fork` workload, given jiffies elapsed since the task started
     /// (the first at the start, then one every `interval`); marks them spawned.
     public mutating func dueSpawns(elapsedJiffies: Int) -> Int {
-        guard case .fork(let children, _, let interval) = spec else { return 0 }
+        guard case .fork(let children, _, let interval, _) = spec, touchQuota == 0 else { return 0 }
         let due = interval <= 0 ? children : min(children, elapsedJiffies / interval + 1)
         let n = max(0, due - spawned)
         spawned += n

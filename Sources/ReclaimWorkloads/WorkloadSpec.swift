@@ -21,9 +21,12 @@ public enum WorkloadSpec: Sendable, Hashable {
     /// Writes through a shared mapping of a file of `pages`; `writeRatio` of the
     /// references are writes (default 1).
     case fileDirty(pages: Int, refsPerTick: Int, pattern: AccessPattern, writeRatio: Double)
-    /// Spawns `children` children (each with its own mm of `childPages` anonymous pages,
-    /// written once, then idle) one every `intervalJiffies`, the first at the task's start.
-    case fork(children: Int, childPages: Int, intervalJiffies: Int)
+    /// First writes `pages` anonymous pages, then spawns `children` children one every
+    /// `intervalJiffies`, the first once those pages are written (at the task's start when
+    /// `pages` is 0). Each child shares the parent's pages copy-on-write, then writes its
+    /// anonymous pages `0..<childPages` once (breaking COW on shared ones first, then new
+    /// ones) and stays idle.
+    case fork(children: Int, childPages: Int, intervalJiffies: Int, pages: Int = 0)
 
     /// The scenario name of the kind (`anon-grow`, ...).
     public var kindName: String {

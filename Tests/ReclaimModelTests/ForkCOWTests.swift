@@ -19,6 +19,27 @@ import Testing
         return (k, pfns, k.tasks.count - 1)
     }
 
+    /// A `fork` workload with `pages: 8`, `child_pages: 3`: the parent writes pages 0-7 in
+    /// jiffy 0, forks at jiffy 1, the child breaks COW on pages 0-2 in jiffy 2: 11 pages
+    /// charged (8 + 3), rss 8 each, pages 3-7 at mapcount 2.
+    @Test func forkWorkloadWithEightPagesAndThreeChildPagesChargesEleven() throws {
+        var k = Kernel(config: ConfigBuilder.config(containers: [("c", 100_000)], tasks: [
+            ConfigBuilder.task("p", container: 0, workload: .fork(children: 1, childPages: 3, intervalJiffies: 250, pages: 8))
+        ]))
+        while k.now <= 3 {
+            try k.tick()
+            k.now += 1
+        }
+        #expect(k.tasks.count == 2, "one child")
+        let parent = k.tasks[0].mm!.anonPTE
+        let child = k.tasks[1].mm!.anonPTE
+        #expect(k.containers[0].usage == 11 && k.nrAnonPages == 11)
+        #expect(k.tasks[0].mm!.rss == 8 && k.tasks[1].mm!.rss == 8)
+        #expect((0..<3).allSatisfy { parent[$0] != child[$0] && k.frames.mapcount[Int(parent[$0] - 1)] == 1 })
+        #expect((3..<8).allSatisfy { parent[$0] == child[$0] && k.frames.mapcount[Int(parent[$0] - 1)] == 2 })
+        try k.checkInvariants()
+    }
+
     @Test func forkSharesEightPagesWithMapcountTwoChargedOnceAndWriteProtected() throws {
         var k = Kernel.fixture(tasks: [ConfigBuilder.task("p", container: 0, workload: .idle(totalVM: 8, rss: 0))])
         let pfns = k.faultAnon(0..<8)

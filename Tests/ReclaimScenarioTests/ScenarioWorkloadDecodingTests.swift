@@ -28,7 +28,8 @@ import Testing
         #expect(
             try workload("{kind: file-dirty, pages: 5}")
                 == .fileDirty(pages: 5, refsPerTick: 64, pattern: .uniform, writeRatio: 1))
-        #expect(try workload("{kind: fork}") == .fork(children: 1, childPages: 256, intervalSeconds: 1))
+        #expect(try workload("{kind: fork}") == .fork(children: 1, childPages: 256, intervalSeconds: 1, pages: 0))
+        #expect(try workload("{kind: fork, pages: 64}") == .fork(children: 1, childPages: 256, intervalSeconds: 1, pages: 64))
     }
 
     @Test func patternsAndTheta() throws {

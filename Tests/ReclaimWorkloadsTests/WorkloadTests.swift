@@ -102,4 +102,18 @@ import Testing
         #expect(w.dueSpawns(elapsedJiffies: 1000) == 1)
         #expect(w.dueSpawns(elapsedJiffies: 2000) == 0)
     }
+
+    /// `pages: 3`: the parent first writes anonymous pages 0, 1, 2; no child is due before.
+    @Test func forkParentWritesItsThreePagesBeforeTheFirstChild() {
+        var w = WorkloadGenerator(
+            spec: .fork(children: 2, childPages: 10, intervalJiffies: 100, pages: 3), rng: SplitMix64(seed: 1), hz: 250)
+        #expect(w.anonPages == 3)
+        #expect(w.dueSpawns(elapsedJiffies: 0) == 0, "pages not written yet")
+        w.beginTick()
+        var refs: [PageRef] = []
+        while let r = w.next() { refs.append(r) }
+        #expect(refs == (0..<3).map { PageRef(area: .anon, index: Int32($0), write: true) })
+        #expect(w.dueSpawns(elapsedJiffies: 1) == 1, "the first child once the pages are written")
+        #expect(w.dueSpawns(elapsedJiffies: 100) == 1)
+    }
 }

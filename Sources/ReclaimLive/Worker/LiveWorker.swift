@@ -82,7 +82,7 @@ struct Replay {
             pages = maxPages > 0 ? maxPages : pps * Int(plan.durationSeconds.rounded(.up)) + pps + 1
         case .anonWorkingSet(let n, _, _, _): pages = n
         case .fileStream(let n, _), .fileWorkingSet(let n, _, _), .fileDirty(let n, _, _, _): filePages = n
-        case .fork: pages = 0
+        case .fork(_, _, _, let n): pages = n
         }
         anonPages = pages
         anon = pages > 0 ? try Self.map(pages: pages, fd: -1, shared: false) : nil
@@ -137,7 +137,7 @@ struct Replay {
                 refs += 1
             }
             refsCounter.pointee &+= refs
-            if case .fork(_, let childPages, _) = plan.workload.spec {
+            if case .fork(_, let childPages, _, _) = plan.workload.spec {
                 for _ in 0..<generator.dueSpawns(elapsedJiffies: Int(tick)) {
                     let child = fork()
                     if child == 0 { childLife(pages: childPages, endNs: end) }
@@ -152,9 +152,13 @@ struct Replay {
     }
 
     /// A `fork` child: writes `pages` of its own, then sleeps to the run's end.
+    /// A forked child writes its pages `0..<pages`: the parent's first (each write breaks
+    /// copy-on-write), then pages of a mapping of its own.
     func childLife(pages: Int, endNs: UInt64) -> Never {
-        if let p = try? Self.map(pages: max(1, pages), fd: -1, shared: false) {
-            for i in 0..<pages { p[i * 4096] = 1 }
+        let shared = anon == nil ? 0 : min(pages, anonPages)
+        if let anon { for i in 0..<shared { anon[i * 4096] &+= 1 } }
+        if pages > shared, let p = try? Self.map(pages: pages - shared, fd: -1, shared: false) {
+            for i in 0..<(pages - shared) { p[i * 4096] = 1 }
         }
         LiveWorker.sleep(untilNs: endNs)
         _exit(0)

@@ -91,6 +91,8 @@ public struct LiveWorkload: Codable, Sendable, Hashable {
     public var a = 0
     public var b = 0
     public var c = 0
+    /// `fork`: the parent's own pages.
+    public var d = 0
     public var pattern = "uniform"
     public var theta = 0.0
     public var ratio = 0.0
@@ -115,7 +117,7 @@ public struct LiveWorkload: Codable, Sendable, Hashable {
         case .fileStream(let pages, let refs): (a, c) = (pages, refs); self.access = access ?? .read
         case .fileWorkingSet(let pages, let refs, let p): (a, c) = (pages, refs); (pattern, theta) = set(p); self.access = access ?? .read
         case .fileDirty(let pages, let refs, let p, let w): (a, c, ratio) = (pages, refs, w); (pattern, theta) = set(p); self.access = access ?? .write
-        case .fork(let children, let childPages, let interval): (a, b, c) = (children, childPages, interval)
+        case .fork(let children, let childPages, let interval, let pages): (a, b, c, d) = (children, childPages, interval, pages)
         }
     }
 
@@ -129,7 +131,7 @@ public struct LiveWorkload: Codable, Sendable, Hashable {
         case "file-stream": return .fileStream(pages: a, refsPerTick: c)
         case "file-working-set": return .fileWorkingSet(pages: a, refsPerTick: c, pattern: p)
         case "file-dirty": return .fileDirty(pages: a, refsPerTick: c, pattern: p, writeRatio: ratio)
-        default: return .fork(children: a, childPages: b, intervalJiffies: c)
+        default: return .fork(children: a, childPages: b, intervalJiffies: c, pages: d)
         }
     }
 }

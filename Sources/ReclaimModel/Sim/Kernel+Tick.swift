@@ -83,7 +83,8 @@ extension Kernel {
             if let result = resumeReclaim(task: t), result != .done { return }
         }
         if tasks[t].dirtyBalance != nil, balanceDirtyPages(task: t) != .done { return }
-        if case .fork(_, let childPages, _) = tasks[t].workload.spec {
+        // The parent forks once its own pages are written (none pending).
+        if case .fork(_, let childPages, _, _) = tasks[t].workload.spec, tasks[t].pendingRef == nil {
             let due = tasks[t].workload.dueSpawns(elapsedJiffies: now - max(0, tasks[t].startJiffies))
             for _ in 0..<due { forkChild(of: t, pages: childPages) }
         }
