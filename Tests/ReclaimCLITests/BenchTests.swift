@@ -21,6 +21,10 @@ import Testing
         #expect(config.machine.swapPages == 65536)
         #expect(config.containers.map(\.limitPages) == [8192])
         #expect(config.tasks.map(\.name) == ["cache", "heap"])
+        // The file set is mapped (access: mmap), so its pages are charged to the container
+        // and the part measures container reclaim; read(2) cache would be uncharged (model
+        // /6) and the run would never reclaim.
+        #expect(config.tasks[0].fileAccess == .mmap)
         #expect(config.sampleIntervalJiffies == 250)
     }
 

@@ -136,7 +136,7 @@ extension ReclaimLab {
             tasks:
               - name: cache
                 container: web
-                workload: { kind: file-working-set, pages: 12000, refs_per_tick: 20000, pattern: zipf, theta: 0.99 }
+                workload: { kind: file-working-set, pages: 12000, refs_per_tick: 20000, pattern: zipf, theta: 0.99, access: mmap }
               - name: heap
                 container: web
                 workload: { kind: anon-working-set, pages: 2000, refs_per_tick: 20000, pattern: zipf, theta: 0.99, write_ratio: 0.2 }
